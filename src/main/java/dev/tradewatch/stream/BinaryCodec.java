@@ -1,0 +1,69 @@
+package dev.tradewatch.stream;
+
+import dev.tradewatch.domain.Basis;
+import dev.tradewatch.domain.SeriesKey;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.YearMonth;
+
+/**
+ * Compact binary pieces shared by the internal serdes (repartition topic and state store): these
+ * bytes never leave tradewatch, so they trade readability for size and speed. Each serde writes a
+ * format version byte first so that the layout can change without breaking stored state.
+ */
+final class BinaryCodec {
+
+    private BinaryCodec() {
+    }
+
+    static void writeSeries(DataOutput out, SeriesKey series) throws IOException {
+        out.writeUTF(series.exporter());
+        out.writeUTF(series.importer());
+        out.writeUTF(series.category());
+        out.writeUTF(series.reporter());
+    }
+
+    static SeriesKey readSeries(DataInput in) throws IOException {
+        return new SeriesKey(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
+    }
+
+    /** A month as a single int: months since year 0. */
+    static void writePeriod(DataOutput out, YearMonth period) throws IOException {
+        out.writeInt(period.getYear() * 12 + period.getMonthValue() - 1);
+    }
+
+    static YearMonth readPeriod(DataInput in) throws IOException {
+        int months = in.readInt();
+        return YearMonth.of(Math.floorDiv(months, 12), Math.floorMod(months, 12) + 1);
+    }
+
+    static void writeBasis(DataOutput out, Basis basis) throws IOException {
+        out.writeByte(basis.ordinal());
+    }
+
+    static Basis readBasis(DataInput in) throws IOException {
+        return Basis.values()[in.readByte()];
+    }
+
+    static void writeInstant(DataOutput out, Instant instant) throws IOException {
+        out.writeLong(instant.getEpochSecond());
+        out.writeInt(instant.getNano());
+    }
+
+    static Instant readInstant(DataInput in) throws IOException {
+        return Instant.ofEpochSecond(in.readLong(), in.readInt());
+    }
+
+    static void writeNullableUtf(DataOutput out, String text) throws IOException {
+        out.writeBoolean(text != null);
+        if (text != null) {
+            out.writeUTF(text);
+        }
+    }
+
+    static String readNullableUtf(DataInput in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+}
