@@ -68,13 +68,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @throws IllegalStateException if the port is taken or the broker is not ready within ~60 s
      */
     public static EmbeddedKafkaBroker start(int port, Path dataDir) {
-        int brokerPort = port == 0 ? freePort() : requireFreePort(port);
+        int brokerPort = probePort(port);
         boolean temporary = dataDir == null;
         Path dir = temporary ? createTempDir() : dataDir.toAbsolutePath();
         long startNanos = System.nanoTime();
         KafkaRaftServer server = null;
         try {
-            Properties props = brokerProperties(brokerPort, freePort(), dir);
+            Properties props = brokerProperties(brokerPort, probePort(0), dir);
             formatIfNeeded(props, dir);
             server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
             server.startup();
@@ -120,7 +120,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // Replayed figures carry years-old timestamps. In 4.4.0 log.message.timestamp.before.max.ms
         // already defaults to Long.MAX_VALUE (old CreateTime accepted; after.max.ms = 1 h only
         // rejects future stamps), but time retention (log.retention.hours = 168) measures age from
-        // the record timestamp and would delete 2013 records at the next 5-minute retention check.
+        // the record timestamp: measured, 2013 records (active segment included) are deleted at
+        // the first retention check, 30 s after start (log.initial.task.delay.ms). So: no time limit.
         p.setProperty("log.retention.ms", "-1");
         return p;
     }
@@ -209,20 +210,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int requireFreePort(int port) {
+    /** Binds and releases 127.0.0.1:port (0 means any free port) and returns the bound port. */
+    private static int probePort(int port) {
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
-            return port;
-        } catch (IOException e) {
-            throw new IllegalStateException("Embedded Kafka broker cannot start: port " + port
-                    + " on " + HOST + " is already in use");
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return probe.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + HOST, e);
+            throw new IllegalStateException(port == 0 ? "Embedded Kafka broker cannot start: no free port on " + HOST
+                    : "Embedded Kafka broker cannot start: port " + port + " on " + HOST + " is already in use");
         }
     }
 
