@@ -2,6 +2,7 @@ package dev.tradewatch.config;
 
 import dev.tradewatch.domain.Rule;
 import dev.tradewatch.stream.Topics;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +102,7 @@ public final class ConfigKeys {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put(BOOTSTRAP_SERVERS, "localhost:9092");
         defaults.put(APPLICATION_ID, "tradewatch");
-        defaults.put(STATE_DIR, System.getProperty("java.io.tmpdir") + "/tradewatch-state");
+        defaults.put(STATE_DIR, Path.of(System.getProperty("user.home"), ".tradewatch", "state").toString());
         defaults.put(PROCESSING_GUARANTEE, "exactly_once_v2");
         defaults.put(STARTUP_TIMEOUT, "30");
         defaults.put(HTTP_PORT, "8080");

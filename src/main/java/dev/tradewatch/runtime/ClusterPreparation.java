@@ -1,0 +1,115 @@
+package dev.tradewatch.runtime;
+
+import dev.tradewatch.config.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Checks, before the streams client starts, that the cluster answers within the start-up timeout and
+ * that the input, alert and dead-letter topics exist, creating the missing ones when allowed. Input and
+ * dead letters are kept without time limit (figures are years old and nothing may be lost); the alert
+ * topic is compacted to the current state of every alert, its key being the alert id.
+ */
+public final class ClusterPreparation {
+
+    private ClusterPreparation() {
+    }
+
+    public static void prepare(Settings settings) {
+        long timeoutMs = settings.startupTimeout().toMillis();
+        try (Admin admin = Admin.create(adminProperties(settings))) {
+            try {
+                admin.describeCluster().clusterId().get(timeoutMs, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                throw new StartupException("cannot reach Kafka at " + settings.bootstrapServers() + " within "
+                        + settings.startupTimeout().toSeconds() + " s" + reason(e));
+            }
+            ensureTopics(admin, settings, timeoutMs);
+        } catch (KafkaException e) {
+            throw new StartupException("cannot connect to Kafka at " + settings.bootstrapServers() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while preparing topics", e);
+        }
+    }
+
+    /** Client properties for tools that talk to the cluster directly: bootstrap plus the kafka.* pass-through. */
+    public static Properties clientProperties(Settings settings) {
+        Properties props = new Properties();
+        props.putAll(settings.kafka());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        return props;
+    }
+
+    private static Properties adminProperties(Settings settings) {
+        Properties props = clientProperties(settings);
+        int timeout = (int) settings.startupTimeout().toMillis();
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeout, 30_000));
+        return props;
+    }
+
+    private static void ensureTopics(Admin admin, Settings settings, long timeoutMs) throws InterruptedException {
+        Set<String> existing;
+        try {
+            existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new StartupException("cannot list topics on " + settings.bootstrapServers() + reason(e));
+        }
+        List<NewTopic> missing = new ArrayList<>();
+        for (NewTopic topic : wanted(settings)) {
+            if (!existing.contains(topic.name())) {
+                missing.add(topic);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (!settings.topicCreation().enabled()) {
+            throw new StartupException("topic " + missing.get(0).name() + " does not exist and tradewatch.topics.create is false");
+        }
+        try {
+            admin.createTopics(missing).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) { // another instance was quicker: fine
+                throw new StartupException("cannot create topics " + names(missing) + reason(e));
+            }
+        } catch (TimeoutException e) {
+            throw new StartupException("cannot create topics " + names(missing) + reason(e));
+        }
+    }
+
+    private static List<NewTopic> wanted(Settings settings) {
+        int partitions = settings.topicCreation().partitions();
+        Optional<Short> replication = settings.topicCreation().replicationFactor() < 0
+                ? Optional.empty() : Optional.of(settings.topicCreation().replicationFactor());
+        Map<String, String> keepForever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        return List.of(
+                new NewTopic(settings.topics().input(), Optional.of(partitions), replication).configs(keepForever),
+                new NewTopic(settings.topics().alerts(), Optional.of(partitions), replication).configs(compacted),
+                new NewTopic(settings.topics().deadLetter(), Optional.of(partitions), replication).configs(keepForever));
+    }
+
+    private static String names(List<NewTopic> topics) {
+        return topics.stream().map(NewTopic::name).toList().toString();
+    }
+
+    private static String reason(Exception e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage() == null ? "" : ": " + cause.getMessage();
+    }
+}

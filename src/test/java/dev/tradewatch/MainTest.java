@@ -1,0 +1,66 @@
+package dev.tradewatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** Exit codes and one-line errors are part of the contract (§4). */
+class MainTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int execute(String... args) {
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void shouldExitTwoWithOneLineForAnUnknownOption() {
+        assertThat(execute("run", "--no-such-option")).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).isEqualTo("tradewatch: Unknown option: '--no-such-option' (see: tradewatch run --help)"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void shouldExitTwoWhenNoCommandIsGiven() {
+        assertThat(execute()).isEqualTo(Main.USAGE);
+        assertThat(err.toString().lines()).hasSize(1);
+    }
+
+    @Test
+    void shouldExitTwoNamingTheKeyForBadConfiguration() {
+        assertThat(execute("run", "--set", "tradewatch.rules.ytd-ratio.ratio=-3")).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).isEqualTo("tradewatch: tradewatch.rules.ytd-ratio.ratio: expected a number > 1, found -3"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void shouldExitTwoForAnUnknownKey() {
+        assertThat(execute("run", "--set", "tradewatch.no-such-key=1")).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("unknown configuration key tradewatch.no-such-key");
+    }
+
+    @Test
+    void shouldExitOneWithOneLineWhenTheClusterCannotBeReached() {
+        int code = execute("run", "--bootstrap-servers", "127.0.0.1:1", "--set", "tradewatch.startup-timeout-seconds=2");
+
+        assertThat(code).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).isEqualTo("tradewatch: cannot reach Kafka at 127.0.0.1:1 within 2 s" + System.lineSeparator());
+    }
+
+    @Test
+    void shouldAddTheStackTraceOnlyWithVerbose() {
+        execute("run", "--verbose", "--bootstrap-servers", "127.0.0.1:1", "--set", "tradewatch.startup-timeout-seconds=1");
+
+        assertThat(err.toString().lines().count()).isGreaterThan(1);
+        assertThat(err.toString()).contains("StartupException");
+    }
+
+    @Test
+    void shouldPrintHelpAndExitZero() {
+        assertThat(execute("run", "--help")).isEqualTo(Main.OK);
+        assertThat(out.toString()).contains("--bootstrap-servers", "--config");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tradewatch.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Small helpers for integration tests against a real broker: produce lines, read committed, poll with a deadline. */
+public final class KafkaTestSupport {
+
+    public static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final long POLL_INTERVAL_NANOS = Duration.ofMillis(50).toNanos();
+
+    private KafkaTestSupport() {
+    }
+
+    public static void produce(String bootstrap, String topic, List<String> values) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            values.forEach(value -> producer.send(new ProducerRecord<>(topic, value.getBytes(StandardCharsets.UTF_8))));
+            producer.flush();
+        }
+    }
+
+    /**
+     * Reads {@code topic} from the beginning with {@code isolation.level=read_committed} until {@code done}
+     * holds for everything read so far, or the deadline passes; returns what was read.
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> readCommittedUntil(String bootstrap, String topic,
+            Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plus(DEADLINE);
+            while (!done.test(records) && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** Polls {@code condition} until it holds or the deadline passes; returns whether it held. */
+    public static boolean eventually(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            LockSupport.parkNanos(POLL_INTERVAL_NANOS); // the poll interval; the deadline bounds the wait
+        }
+        return condition.getAsBoolean();
+    }
+}

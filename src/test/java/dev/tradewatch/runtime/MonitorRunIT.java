@@ -1,0 +1,107 @@
+package dev.tradewatch.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tradewatch.config.Settings;
+import dev.tradewatch.config.SettingsLoader;
+import dev.tradewatch.domain.Alert;
+import dev.tradewatch.stream.AlertJson;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run} against a real broker: the reference case in, its alerts out, read with read_committed. */
+class MonitorRunIT {
+
+    private static final String AZE = "TUR-AZE-defence-aerospace-TUR-";
+    private static final Set<String> REFERENCE_ALERTS = Set.of(
+            AZE + "month-spike-2020-08", AZE + "month-threshold-2020-09", AZE + "ytd-ratio-2020-09",
+            AZE + "month-spike-2020-09", "TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09",
+            "TUR-USA-defence-aerospace-TUR-month-threshold-2020-09");
+
+    private static EmbeddedKafkaBroker broker;
+
+    @TempDir
+    Path stateDir;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.start(0, null);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void shouldPublishTheReferenceCaseAlertsExactlyOnce() throws Exception {
+        Settings settings = settings(Map.of());
+        try (MonitorRuntime monitor = MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+            assertThat(KafkaTestSupport.eventually(monitor::isRunning)).isTrue();
+            KafkaTestSupport.produce(broker.bootstrapServers(), settings.topics().input(), seedCase());
+
+            List<ConsumerRecord<byte[], byte[]>> records = KafkaTestSupport.readCommittedUntil(
+                    broker.bootstrapServers(), settings.topics().alerts(), read -> latest(read).keySet().equals(REFERENCE_ALERTS));
+
+            assertThat(latest(records)).containsOnlyKeys(REFERENCE_ALERTS);
+            assertThat(latest(records).values()).allMatch(alert -> alert.status().isActive());
+            Set<String> versions = new HashSet<>();
+            records.forEach(r -> assertThat(versions.add(new String(r.key(), StandardCharsets.UTF_8) + "#"
+                    + AlertJson.fromBytes(r.value()).version())).as("duplicate alert version").isTrue());
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartWhenTheInputTopicIsMissingAndCreationIsOff() {
+        Settings settings = settings(Map.of("tradewatch.topics.create", "false"));
+
+        assertThatThrownBy(() -> MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC()))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("does not exist and tradewatch.topics.create is false");
+    }
+
+    private Settings settings(Map<String, String> extra) {
+        String id = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> flags = new HashMap<>(extra);
+        flags.put("tradewatch.bootstrap-servers", broker.bootstrapServers());
+        flags.put("tradewatch.application-id", id);
+        flags.put("tradewatch.state-dir", stateDir.toString());
+        flags.put("tradewatch.topics.input", id + ".figures");
+        flags.put("tradewatch.topics.alerts", id + ".alerts");
+        flags.put("tradewatch.topics.dead-letter", id + ".dlq");
+        flags.put("tradewatch.topics.replication-factor", "1");
+        return SettingsLoader.load(null, Map.of(), flags);
+    }
+
+    private static Map<String, Alert> latest(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<String, Alert> latest = new LinkedHashMap<>();
+        records.forEach(r -> {
+            Alert alert = AlertJson.fromBytes(r.value());
+            latest.put(alert.alertId(), alert);
+        });
+        return latest;
+    }
+
+    static List<String> seedCase() throws IOException {
+        try (InputStream in = MonitorRunIT.class.getResourceAsStream("/seed-case.jsonl")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+}
