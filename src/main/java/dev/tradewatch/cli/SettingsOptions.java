@@ -3,18 +3,17 @@ package dev.tradewatch.cli;
 import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.ConfigKeys;
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.config.SettingsLoader;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options shared by every command that runs the monitor: where the configuration comes from, and overrides. */
+/** Options of commands that run against a cluster of the user's: which cluster, which application id, where state lives. */
 public final class SettingsOptions {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with tradewatch.* and kafka.* keys.")
-    Path configFile;
+    @Mixin
+    ConfigOptions config;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]", description = "Kafka cluster (tradewatch.bootstrap-servers).")
     String bootstrapServers;
@@ -25,16 +24,13 @@ public final class SettingsOptions {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Directory for local state stores (tradewatch.state-dir).")
     Path stateDir;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any configuration key, e.g. --set tradewatch.rules.month-spike.factor=8. Repeatable.")
-    Map<String, String> overrides = new LinkedHashMap<>();
-
     /** Loads the settings: defaults < --config < TRADEWATCH_* environment < flags. */
     public Settings load() {
-        return SettingsLoader.load(configFile, System.getenv(), flags());
+        return config.load(flags());
     }
 
-    Map<String, String> flags() {
-        Map<String, String> flags = new HashMap<>(overrides);
+    private Map<String, String> flags() {
+        Map<String, String> flags = new HashMap<>();
         put(flags, ConfigKeys.BOOTSTRAP_SERVERS, bootstrapServers);
         put(flags, ConfigKeys.APPLICATION_ID, applicationId);
         put(flags, ConfigKeys.STATE_DIR, stateDir == null ? null : stateDir.toString());

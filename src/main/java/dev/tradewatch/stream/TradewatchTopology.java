@@ -41,6 +41,11 @@ public final class TradewatchTopology {
     private TradewatchTopology() {
     }
 
+    /** The full name Kafka Streams gives the repartition topic of an application. */
+    public static String repartitionTopic(String applicationId) {
+        return applicationId + "-" + REPARTITION + "-repartition";
+    }
+
     public static Topology build(TopologySettings settings, PipelineMetrics metrics, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(

@@ -1,0 +1,105 @@
+package dev.tradewatch.cli;
+
+import dev.tradewatch.config.ConfigKeys;
+import dev.tradewatch.config.Settings;
+import dev.tradewatch.domain.Alert;
+import dev.tradewatch.replay.DemoData;
+import dev.tradewatch.replay.FigureProducer;
+import dev.tradewatch.runtime.AlertTail;
+import dev.tradewatch.runtime.CatchUp;
+import dev.tradewatch.runtime.ClusterPreparation;
+import dev.tradewatch.runtime.EmbeddedKafkaBroker;
+import dev.tradewatch.runtime.MonitorRuntime;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code demo}: embedded broker + monitor + the bundled dataset, alerts printed as they fire. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start an embedded Kafka broker and the monitor, replay the bundled dataset (the reference "
+                + "case and a synthetic background) and print alerts as they fire.")
+public final class DemoCommand implements Callable<Integer> {
+
+    private static final Duration PROCESSING_TIMEOUT = Duration.ofMinutes(10);
+
+    @Option(names = "--once", description = "Exit once the dataset is processed instead of serving until Ctrl-C.")
+    boolean once;
+
+    @Option(names = "--kafka-port", defaultValue = "0", description = "Port of the embedded broker (default: any free port).")
+    int kafkaPort;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ShutdownSignal shutdown = new ShutdownSignal();
+        Path stateDir = Files.createTempDirectory("tradewatch-demo-state");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaPort, null)) {
+            Settings settings = config.load(Map.of(ConfigKeys.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                    ConfigKeys.STATE_DIR, stateDir.toString(), ConfigKeys.APPLICATION_ID, "tradewatch-demo",
+                    ConfigKeys.TOPICS_REPLICATION, "1"));
+            out.println("Kafka broker (embedded) at " + broker.bootstrapServers() + "; alerts on " + settings.topics().alerts());
+            Map<String, Alert> current = new ConcurrentHashMap<>();
+            Properties client = ClusterPreparation.clientProperties(settings);
+            try (MonitorRuntime monitor = MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC());
+                 AlertTail tail = new AlertTail(client, settings.topics().alerts(), alert -> {
+                     current.put(alert.alertId(), alert);
+                     out.println(AlertLine.format(alert));
+                 })) {
+                List<String> lines = replay(settings, client);
+                out.println("Replayed " + lines.size() + " figures: the reference case, then a synthetic background of "
+                        + DemoData.PAIRS + " pairs over " + DemoData.FIRST_YEAR + "–" + (DemoData.FIRST_YEAR + DemoData.YEARS - 1));
+                awaitProcessed(settings, client, tail);
+                long active = current.values().stream().filter(a -> a.status().isActive()).count();
+                out.println("All figures processed: " + active + " active alerts across " + current.size() + " alert ids.");
+                if (!once) {
+                    out.println("Serving until Ctrl-C.");
+                    shutdown.await();
+                }
+            }
+        } finally {
+            shutdown.cleanedUp();
+        }
+        return 0;
+    }
+
+    private static List<String> replay(Settings settings, Properties client) {
+        List<String> lines = DemoData.lines();
+        try (FigureProducer producer = new FigureProducer(client, settings.topics().input(), 0)) {
+            lines.forEach(line -> producer.send(line.getBytes(StandardCharsets.UTF_8)));
+            producer.flush();
+        }
+        return lines;
+    }
+
+    private static void awaitProcessed(Settings settings, Properties client, AlertTail tail) throws Exception {
+        try (Admin admin = Admin.create(client)) {
+            new CatchUp(admin, settings.applicationId(), CatchUp.monitoredTopics(settings.applicationId(),
+                    settings.topics().input())).await(PROCESSING_TIMEOUT, remaining -> { });
+            tail.awaitPositions(AlertTail.committedEnds(admin, settings.topics().alerts()), PROCESSING_TIMEOUT);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.tradewatch.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
+import dev.tradewatch.stream.TradewatchTopology;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Decides by offsets, not by waiting, whether an application has processed everything: its consumer
+ * group's committed offset has reached the end of every partition of its input and repartition topics.
+ */
+public final class CatchUp {
+
+    public static final long NOT_STARTED = -1;
+    private static final long POLL_NANOS = Duration.ofMillis(100).toNanos();
+
+    private final Admin admin;
+    private final String groupId;
+    private final List<String> topics;
+
+    public CatchUp(Admin admin, String groupId, List<String> topics) {
+        this.admin = admin;
+        this.groupId = groupId;
+        this.topics = List.copyOf(topics);
+    }
+
+    /**
+     * Records not yet processed (end offset minus committed offset, summed over all partitions), or
+     * {@link #NOT_STARTED} while the application has not yet created its internal topics.
+     */
+    public long remaining() {
+        try {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).containsAll(topics)) {
+                return NOT_STARTED;
+            }
+            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+            described.values().forEach(d -> d.partitions().forEach(
+                    p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            long remaining = 0;
+            for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
+                OffsetAndMetadata done = committed.get(end.getKey());
+                remaining += Math.max(0, end.getValue().offset() - (done == null ? 0 : done.offset()));
+            }
+            return remaining;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new StartupException("cannot read offsets of " + topics + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while reading offsets", e);
+        }
+    }
+
+    /** Polls until nothing remains; {@code onProgress} sees the remaining count after every poll. */
+    public void await(Duration timeout, LongConsumer onProgress) {
+        Instant deadline = Instant.now().plus(timeout);
+        long remaining;
+        while ((remaining = remaining()) != 0) {
+            onProgress.accept(remaining);
+            if (Instant.now().isAfter(deadline)) {
+                throw new StartupException((remaining < 0 ? "the application has not started" : remaining + " records still unprocessed") + " after " + timeout.toSeconds() + " s");
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+        onProgress.accept(0);
+    }
+
+    /** The topics whose offsets say whether tradewatch has processed its input. */
+    public static List<String> monitoredTopics(String applicationId, String inputTopic) {
+        return List.of(inputTopic, TradewatchTopology.repartitionTopic(applicationId));
+    }
+}
