@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** The top-level command; every real action is a subcommand. */
 @Command(name = "tradewatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Streaming monitor for bilateral trade statistics: spikes in, alerts out, exactly once.",
-        subcommands = {RunCommand.class, BrokerCommand.class, DemoCommand.class})
+        subcommands = {RunCommand.class, BrokerCommand.class, DemoCommand.class, ReplayCommand.class,
+            BacktestCommand.class})
 public final class TradewatchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

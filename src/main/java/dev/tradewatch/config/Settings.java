@@ -28,9 +28,17 @@ public record Settings(String bootstrapServers, String applicationId, Path state
                 topicCreation, maxRecordBytes, detection, kafka);
     }
 
-    /** The same settings under another application id and topic prefix, for isolated runs such as backtests. */
+    /** The same settings creating topics with another replication factor (1 on a single-node broker). */
+    public Settings withReplicationFactor(short replicationFactor) {
+        return new Settings(bootstrapServers, applicationId, stateDir, processingGuarantee, startupTimeout, httpPort, topics,
+                new TopicCreation(topicCreation.enabled(), topicCreation.partitions(), replicationFactor), maxRecordBytes,
+                detection, kafka);
+    }
+
+    /** The same settings under another application id and topic prefix, creating its topics, for isolated runs such as backtests. */
     public Settings isolated(String id, Path newStateDir) {
         return new Settings(bootstrapServers, id, newStateDir, processingGuarantee, startupTimeout, httpPort,
-                topics.withPrefix(id + "."), topicCreation, maxRecordBytes, detection, kafka);
+                topics.withPrefix(id + "."), new TopicCreation(true, topicCreation.partitions(), topicCreation.replicationFactor()),
+                maxRecordBytes, detection, kafka);
     }
 }

@@ -1,0 +1,123 @@
+package dev.tradewatch.cli;
+
+import dev.tradewatch.config.ConfigKeys;
+import dev.tradewatch.config.ConfigException;
+import dev.tradewatch.config.Settings;
+import dev.tradewatch.domain.Alert;
+import dev.tradewatch.replay.Labels;
+import dev.tradewatch.runtime.Backtest;
+import dev.tradewatch.stream.AlertJson;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code backtest}: a file through the same topology in isolation; the latest state of every alert out. */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = "Process a file through the monitor's topology in isolation (embedded broker unless "
+                + "--bootstrap-servers), write the latest state of every alert and print a summary.")
+public final class BacktestCommand implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The figures (.jsonl, .csv; .gz allowed).")
+    Path input;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl, csv or comtrade (default: from the extension and header).")
+    String format;
+
+    @Option(names = "--strict", description = "Fail on the first malformed line instead of skipping it.")
+    boolean strict;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the alerts here as JSON lines (latest state of each, by id).")
+    Path output;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "CSV exporter,importer,period[,rule] of true anomalies: adds precision and recall.")
+    Path labelsFile;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]", description = "Run on this cluster instead of an embedded broker.")
+    String bootstrapServers;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> flags = new HashMap<>();
+        if (bootstrapServers != null) {
+            flags.put(ConfigKeys.BOOTSTRAP_SERVERS, bootstrapServers);
+        }
+        Settings settings = config.load(flags);
+        Labels labels = labelsFile == null ? null : readLabels(labelsFile);
+        PrintWriter err = spec.commandLine().getErr();
+        Backtest.Input in = new Backtest.Input(input, InputFiles.formatOf(input, format), strict,
+                line -> err.println("skipped " + line));
+        Backtest.Result result = Backtest.run(settings, in, bootstrapServers == null, new ProgressBar(err));
+        if (output != null) {
+            writeAlerts(result.alerts(), output);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(summary(result, labels));
+        out.flush();
+        return 0;
+    }
+
+    private static Labels readLabels(Path file) {
+        try {
+            return Labels.read(file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("--labels: " + e.getMessage());
+        }
+    }
+
+    static void writeAlerts(Map<String, Alert> alerts, Path file) throws IOException {
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Alert alert : new TreeMap<>(alerts).values()) {
+                writer.write(AlertJson.toJson(alert));
+                writer.newLine();
+            }
+        }
+    }
+
+    private String summary(Backtest.Result result, Labels labels) {
+        Map<String, Long> outcomes = result.figuresByOutcome();
+        long accepted = outcomes.entrySet().stream().filter(e -> !e.getKey().equals("rejected")).mapToLong(Map.Entry::getValue).sum();
+        Map<String, Long> byRule = result.alerts().values().stream().filter(a -> a.status().isActive())
+                .collect(Collectors.groupingBy(a -> a.rule().key(), TreeMap::new, Collectors.counting()));
+        long resolved = result.alerts().values().stream().filter(a -> !a.status().isActive()).count();
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "Backtest of %s (%s): %,d lines, %,d figures read, %,d malformed lines skipped%n",
+                input, result.replay().format().cliName(), result.replay().read().linesRead(), result.replay().produced(),
+                result.replay().read().malformed()));
+        text.append(String.format(Locale.ROOT, "  figures: %,d accepted (%,d new, %,d revisions, %,d duplicates, %,d stale), %,d rejected%n",
+                accepted, outcomes.getOrDefault("new", 0L), outcomes.getOrDefault("revision", 0L),
+                outcomes.getOrDefault("duplicate", 0L), outcomes.getOrDefault("stale", 0L), outcomes.getOrDefault("rejected", 0L)));
+        text.append(String.format(Locale.ROOT, "  alerts:  %,d active %s, %,d resolved%n",
+                byRule.values().stream().mapToLong(Long::longValue).sum(), byRule, resolved));
+        if (labels != null) {
+            Labels.Score score = labels.score(result.alerts().values());
+            text.append(String.format(Locale.ROOT, "  against %d labels: precision %.3f, recall %.3f%n",
+                    score.labels(), score.precision(), score.recall()));
+        }
+        text.append(String.format(Locale.ROOT, "  elapsed: %.1f s%s%n", result.elapsed().toMillis() / 1000.0,
+                output == null ? "" : "; alerts written to " + output));
+        return text.toString();
+    }
+}
