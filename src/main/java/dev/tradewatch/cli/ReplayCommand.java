@@ -62,6 +62,7 @@ public final class ReplayCommand implements Callable<Integer> {
         Settings settings = config.load(flags);
         FileFormat chosen = InputFiles.formatOf(input, format);
         String target = topic == null ? settings.topics().input() : topic;
+        ClusterPreparation.requireTopic(settings, target);
         PrintWriter err = spec.commandLine().getErr();
         FileReplay.Result result = FileReplay.run(input, chosen, strict, line -> err.println("skipped " + line),
                 ClusterPreparation.clientProperties(settings), target, rate, new ProgressBar(err));

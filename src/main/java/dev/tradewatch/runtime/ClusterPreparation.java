@@ -46,6 +46,29 @@ public final class ClusterPreparation {
         }
     }
 
+    /** Checks that the cluster answers and {@code topic} exists, so that producing to it cannot hang on metadata. */
+    public static void requireTopic(Settings settings, String topic) {
+        long timeoutMs = settings.startupTimeout().toMillis();
+        try (Admin admin = Admin.create(adminProperties(settings))) {
+            Set<String> existing;
+            try {
+                existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                throw new StartupException("cannot reach Kafka at " + settings.bootstrapServers() + " within "
+                        + settings.startupTimeout().toSeconds() + " s" + reason(e));
+            }
+            if (!existing.contains(topic)) {
+                throw new StartupException("topic " + topic + " does not exist on " + settings.bootstrapServers()
+                        + " (start tradewatch run once to create it, or create it yourself)");
+            }
+        } catch (KafkaException e) {
+            throw new StartupException("cannot connect to Kafka at " + settings.bootstrapServers() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while looking for topic " + topic, e);
+        }
+    }
+
     /** Client properties for tools that talk to the cluster directly: bootstrap plus the kafka.* pass-through. */
     public static Properties clientProperties(Settings settings) {
         Properties props = new Properties();

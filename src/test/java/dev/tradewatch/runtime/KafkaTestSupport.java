@@ -6,7 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.HashMap;
+import java.nio.file.Path;
+import dev.tradewatch.config.Settings;
+import dev.tradewatch.config.SettingsLoader;
+import dev.tradewatch.domain.Alert;
+import dev.tradewatch.stream.AlertJson;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -56,6 +63,38 @@ public final class KafkaTestSupport {
             }
         }
         return records;
+    }
+
+    /** The latest state of every alert among {@code records}, by alert id. */
+    public static Map<String, Alert> latestAlerts(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<String, Alert> latest = new TreeMap<>();
+        records.forEach(r -> {
+            Alert alert = AlertJson.fromBytes(r.value());
+            latest.put(alert.alertId(), alert);
+        });
+        return latest;
+    }
+
+    /** What order independence compares: for active alerts, their numbers and severity; resolved ones count as absent. */
+    public static Map<String, String> currentState(Map<String, Alert> alerts) {
+        Map<String, String> state = new TreeMap<>();
+        alerts.values().stream().filter(a -> a.status().isActive()).forEach(a -> state.put(a.alertId(),
+                a.severity() + " " + a.observedCents() + "/" + a.baselineCents() + " " + a.ratio()));
+        return state;
+    }
+
+    /** Settings for an isolated run on {@code bootstrap}: unique application id and topics, state under {@code stateDir}. */
+    public static Settings isolatedSettings(String bootstrap, Path stateDir, Map<String, String> extra) {
+        String id = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> flags = new HashMap<>(extra);
+        flags.put("tradewatch.bootstrap-servers", bootstrap);
+        flags.put("tradewatch.application-id", id);
+        flags.put("tradewatch.state-dir", stateDir.toString());
+        flags.put("tradewatch.topics.input", id + ".figures");
+        flags.put("tradewatch.topics.alerts", id + ".alerts");
+        flags.put("tradewatch.topics.dead-letter", id + ".dlq");
+        flags.put("tradewatch.topics.replication-factor", "1");
+        return SettingsLoader.load(null, Map.of(), flags);
     }
 
     /** Polls {@code condition} until it holds or the deadline passes; returns whether it held. */

@@ -58,10 +58,10 @@ class MonitorRunIT {
             KafkaTestSupport.produce(broker.bootstrapServers(), settings.topics().input(), seedCase());
 
             List<ConsumerRecord<byte[], byte[]>> records = KafkaTestSupport.readCommittedUntil(
-                    broker.bootstrapServers(), settings.topics().alerts(), read -> latest(read).keySet().equals(REFERENCE_ALERTS));
+                    broker.bootstrapServers(), settings.topics().alerts(), read -> KafkaTestSupport.latestAlerts(read).keySet().equals(REFERENCE_ALERTS));
 
-            assertThat(latest(records)).containsOnlyKeys(REFERENCE_ALERTS);
-            assertThat(latest(records).values()).allMatch(alert -> alert.status().isActive());
+            assertThat(KafkaTestSupport.latestAlerts(records)).containsOnlyKeys(REFERENCE_ALERTS);
+            assertThat(KafkaTestSupport.latestAlerts(records).values()).allMatch(alert -> alert.status().isActive());
             Set<String> versions = new HashSet<>();
             records.forEach(r -> assertThat(versions.add(new String(r.key(), StandardCharsets.UTF_8) + "#"
                     + AlertJson.fromBytes(r.value()).version())).as("duplicate alert version").isTrue());
@@ -78,25 +78,7 @@ class MonitorRunIT {
     }
 
     private Settings settings(Map<String, String> extra) {
-        String id = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> flags = new HashMap<>(extra);
-        flags.put("tradewatch.bootstrap-servers", broker.bootstrapServers());
-        flags.put("tradewatch.application-id", id);
-        flags.put("tradewatch.state-dir", stateDir.toString());
-        flags.put("tradewatch.topics.input", id + ".figures");
-        flags.put("tradewatch.topics.alerts", id + ".alerts");
-        flags.put("tradewatch.topics.dead-letter", id + ".dlq");
-        flags.put("tradewatch.topics.replication-factor", "1");
-        return SettingsLoader.load(null, Map.of(), flags);
-    }
-
-    private static Map<String, Alert> latest(List<ConsumerRecord<byte[], byte[]>> records) {
-        Map<String, Alert> latest = new LinkedHashMap<>();
-        records.forEach(r -> {
-            Alert alert = AlertJson.fromBytes(r.value());
-            latest.put(alert.alertId(), alert);
-        });
-        return latest;
+        return KafkaTestSupport.isolatedSettings(broker.bootstrapServers(), stateDir, extra);
     }
 
     static List<String> seedCase() throws IOException {

@@ -1,0 +1,129 @@
+package dev.tradewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradewatch.config.Settings;
+import dev.tradewatch.domain.Alert;
+import dev.tradewatch.replay.DemoData;
+import dev.tradewatch.replay.SyntheticFeed;
+import dev.tradewatch.runtime.EmbeddedKafkaBroker;
+import dev.tradewatch.runtime.KafkaTestSupport;
+import dev.tradewatch.runtime.MonitorRuntime;
+import dev.tradewatch.stream.AlertJson;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code backtest} on its own embedded broker, checked against the contract and against a live run. */
+class BacktestCommandIT {
+
+    private static final String AZE = "TUR-AZE-defence-aerospace-TUR-";
+    private static EmbeddedKafkaBroker broker;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.start(0, null);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void shouldWriteExactlyTheReferenceAlertsOfTheContract() throws IOException {
+        Path seed = write("seed-case.jsonl", DemoData.referenceCase());
+        Path output = dir.resolve("alerts.jsonl");
+
+        CommandITSupport.Outcome outcome = CommandITSupport.execute("backtest", "--input", seed.toString(), "--output", output.toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(readAlerts(output).keySet()).containsExactly(AZE + "month-spike-2020-08", AZE + "month-spike-2020-09",
+                AZE + "month-threshold-2020-09", AZE + "ytd-ratio-2020-09",
+                "TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09",
+                "TUR-USA-defence-aerospace-TUR-month-threshold-2020-09");
+        assertThat(outcome.out()).contains("7 figures read", "7 accepted (7 new", "6 active");
+    }
+
+    @Test
+    void shouldAgreeWithALiveRunThatSawTheSameFeedInAnotherOrder() throws Exception {
+        SyntheticFeed.Feed feed = SyntheticFeed.generate(7, 40, 2021, 2);
+        List<String> lines = new ArrayList<>(DemoData.referenceCase());
+        lines.addAll(feed.lines());
+        Path input = write("feed.jsonl", lines);
+        Path output = dir.resolve("alerts.jsonl");
+        assertThat(CommandITSupport.execute("backtest", "--input", input.toString(), "--output", output.toString())
+                .exitCode()).isZero();
+
+        List<String> shuffled = new ArrayList<>(lines);
+        Collections.shuffle(shuffled, new Random(42));
+        Map<String, Alert> live = liveRun(shuffled);
+
+        Map<String, String> backtestState = KafkaTestSupport.currentState(readAlerts(output));
+        assertThat(backtestState).hasSizeGreaterThan(10);
+        assertThat(KafkaTestSupport.currentState(live)).isEqualTo(backtestState);
+    }
+
+    @Test
+    void shouldBacktestAComtradeFileWithMonthlyAnnualAndMirrorRows() throws IOException {
+        Path comtrade = dir.resolve("comtrade.csv");
+        try (InputStream in = getClass().getResourceAsStream("/comtrade-turkey-azerbaijan.csv")) {
+            Files.copy(in, comtrade);
+        }
+        Path output = dir.resolve("alerts.jsonl");
+        Path labels = write("labels.csv", List.of("exporter,importer,period", "TUR,AZE,2020-08", "TUR,AZE,2020-09"));
+
+        CommandITSupport.Outcome outcome = CommandITSupport.execute("backtest", "--input", comtrade.toString(),
+                "--output", output.toString(), "--labels", labels.toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(readAlerts(output).keySet()).containsExactlyInAnyOrder(
+                "TUR-AZE-93-TUR-month-spike-2020-08", "TUR-AZE-93-TUR-month-threshold-2020-09",
+                "TUR-AZE-93-AZE-month-threshold-2020-09", "TUR-AZE-total-TUR-ytd-ratio-2020-12");
+        assertThat(outcome.out()).contains("(comtrade)", "7 figures read", "against 2 labels: precision 0.750, recall 1.000");
+    }
+
+    private Map<String, Alert> liveRun(List<String> lines) throws Exception {
+        Settings settings = KafkaTestSupport.isolatedSettings(broker.bootstrapServers(), dir.resolve("live-state"), Map.of());
+        try (MonitorRuntime monitor = MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+            KafkaTestSupport.produce(broker.bootstrapServers(), settings.topics().input(), lines);
+            Map<String, Alert> expected = readAlerts(dir.resolve("alerts.jsonl"));
+            Map<String, String> expectedState = KafkaTestSupport.currentState(expected);
+            return KafkaTestSupport.latestAlerts(KafkaTestSupport.readCommittedUntil(broker.bootstrapServers(),
+                    settings.topics().alerts(), read -> KafkaTestSupport.currentState(
+                            KafkaTestSupport.latestAlerts(read)).equals(expectedState)));
+        }
+    }
+
+    private Path write(String name, List<String> lines) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static Map<String, Alert> readAlerts(Path file) throws IOException {
+        Map<String, Alert> alerts = new TreeMap<>();
+        Files.readAllLines(file).forEach(line -> {
+            Alert alert = AlertJson.fromBytes(line.getBytes(StandardCharsets.UTF_8));
+            alerts.put(alert.alertId(), alert);
+        });
+        return alerts;
+    }
+}
