@@ -1,6 +1,5 @@
 package dev.tradewatch.cli;
 
-import dev.tradewatch.config.ConfigKeys;
 import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.Alert;
@@ -13,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,23 +29,17 @@ import picocli.CommandLine.Spec;
                 + "--bootstrap-servers), write the latest state of every alert and print a summary.")
 public final class BacktestCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The figures (.jsonl, .csv; .gz allowed).")
-    Path input;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl, csv or comtrade (default: from the extension and header).")
-    String format;
-
-    @Option(names = "--strict", description = "Fail on the first malformed line instead of skipping it.")
-    boolean strict;
-
     @Option(names = "--output", paramLabel = "FILE", description = "Write the alerts here as JSON lines (latest state of each, by id).")
     Path output;
 
     @Option(names = "--labels", paramLabel = "FILE", description = "CSV exporter,importer,period[,rule] of true anomalies: adds precision and recall.")
     Path labelsFile;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]", description = "Run on this cluster instead of an embedded broker.")
-    String bootstrapServers;
+    @Mixin
+    InputFileOptions file;
+
+    @Mixin
+    BootstrapOption bootstrap;
 
     @Mixin
     ConfigOptions config;
@@ -60,16 +52,12 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> flags = new HashMap<>();
-        if (bootstrapServers != null) {
-            flags.put(ConfigKeys.BOOTSTRAP_SERVERS, bootstrapServers);
-        }
-        Settings settings = config.load(flags);
+        Settings settings = config.load(bootstrap.flags());
         Labels labels = labelsFile == null ? null : readLabels(labelsFile);
         PrintWriter err = spec.commandLine().getErr();
-        Backtest.Input in = new Backtest.Input(input, InputFiles.formatOf(input, format), strict,
+        Backtest.Input in = new Backtest.Input(file.input, file.checkedFormat(), file.strict,
                 line -> err.println("skipped " + line));
-        Backtest.Result result = Backtest.run(settings, in, bootstrapServers == null, new ProgressBar(err));
+        Backtest.Result result = Backtest.run(settings, in, !bootstrap.isSet(), new ProgressBar(err));
         if (output != null) {
             writeAlerts(result.alerts(), output);
         }
@@ -104,7 +92,7 @@ public final class BacktestCommand implements Callable<Integer> {
         long resolved = result.alerts().values().stream().filter(a -> !a.status().isActive()).count();
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Backtest of %s (%s): %,d lines, %,d figures read, %,d malformed lines skipped%n",
-                input, result.replay().format().cliName(), result.replay().read().linesRead(), result.replay().produced(),
+                file.input, result.replay().format().cliName(), result.replay().read().linesRead(), result.replay().produced(),
                 result.replay().read().malformed()));
         text.append(String.format(Locale.ROOT, "  figures: %,d accepted (%,d new, %,d revisions, %,d duplicates, %,d stale), %,d rejected%n",
                 accepted, outcomes.getOrDefault("new", 0L), outcomes.getOrDefault("revision", 0L),

@@ -1,16 +1,12 @@
 package dev.tradewatch.cli;
 
-import dev.tradewatch.config.ConfigKeys;
 import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.replay.FileFormat;
 import dev.tradewatch.replay.FileReplay;
 import dev.tradewatch.runtime.ClusterPreparation;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,23 +19,17 @@ import picocli.CommandLine.Spec;
         description = "Produce the figures of a jsonl, csv or UN Comtrade+ file into a topic of a running cluster.")
 public final class ReplayCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The file (.jsonl, .csv; .gz allowed).")
-    Path input;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl, csv or comtrade (default: from the extension and header).")
-    String format;
-
-    @Option(names = "--strict", description = "Fail on the first malformed line instead of skipping it.")
-    boolean strict;
-
     @Option(names = "--rate", defaultValue = "0", paramLabel = "PER_SECOND", description = "Figures per second (default: as fast as possible).")
     double rate;
 
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Target topic (default: tradewatch.topics.input).")
     String topic;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]", description = "Kafka cluster (tradewatch.bootstrap-servers).")
-    String bootstrapServers;
+    @Mixin
+    InputFileOptions file;
+
+    @Mixin
+    BootstrapOption bootstrap;
 
     @Mixin
     ConfigOptions config;
@@ -55,16 +45,12 @@ public final class ReplayCommand implements Callable<Integer> {
         if (rate < 0) {
             throw new ConfigException("--rate: expected a number ≥ 0, found " + rate);
         }
-        Map<String, String> flags = new HashMap<>();
-        if (bootstrapServers != null) {
-            flags.put(ConfigKeys.BOOTSTRAP_SERVERS, bootstrapServers);
-        }
-        Settings settings = config.load(flags);
-        FileFormat chosen = InputFiles.formatOf(input, format);
+        Settings settings = config.load(bootstrap.flags());
+        FileFormat chosen = file.checkedFormat();
         String target = topic == null ? settings.topics().input() : topic;
         ClusterPreparation.requireTopic(settings, target);
         PrintWriter err = spec.commandLine().getErr();
-        FileReplay.Result result = FileReplay.run(input, chosen, strict, line -> err.println("skipped " + line),
+        FileReplay.Result result = FileReplay.run(file.input, chosen, file.strict, line -> err.println("skipped " + line),
                 ClusterPreparation.clientProperties(settings), target, rate, new ProgressBar(err));
         spec.commandLine().getOut().println(summary(result, target, settings.bootstrapServers()));
         return 0;
@@ -73,7 +59,7 @@ public final class ReplayCommand implements Callable<Integer> {
     private String summary(FileReplay.Result result, String target, String servers) {
         double seconds = Math.max(result.elapsed().toMillis(), 1) / 1000.0;
         return String.format(Locale.ROOT, "Replayed %,d figures from %s (%s) into %s on %s in %.1f s (%,.0f/s); "
-                        + "%,d lines read, %,d malformed, %,d skipped", result.produced(), input, result.format().cliName(),
+                        + "%,d lines read, %,d malformed, %,d skipped", result.produced(), file.input, result.format().cliName(),
                 target, servers, seconds, result.produced() / seconds, result.read().linesRead(), result.read().malformed(),
                 result.read().skipped());
     }

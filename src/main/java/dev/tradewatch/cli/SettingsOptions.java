@@ -4,7 +4,6 @@ import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.ConfigKeys;
 import dev.tradewatch.config.Settings;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,8 +14,8 @@ public final class SettingsOptions {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]", description = "Kafka cluster (tradewatch.bootstrap-servers).")
-    String bootstrapServers;
+    @Mixin
+    BootstrapOption bootstrap;
 
     @Option(names = "--application-id", paramLabel = "ID", description = "Kafka Streams application id, also the consumer group and transactional id prefix (tradewatch.application-id).")
     String applicationId;
@@ -30,8 +29,7 @@ public final class SettingsOptions {
     }
 
     private Map<String, String> flags() {
-        Map<String, String> flags = new HashMap<>();
-        put(flags, ConfigKeys.BOOTSTRAP_SERVERS, bootstrapServers);
+        Map<String, String> flags = bootstrap.flags();
         put(flags, ConfigKeys.APPLICATION_ID, applicationId);
         put(flags, ConfigKeys.STATE_DIR, stateDir == null ? null : stateDir.toString());
         return flags;

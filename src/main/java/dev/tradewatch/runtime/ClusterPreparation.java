@@ -131,8 +131,10 @@ public final class ClusterPreparation {
         return topics.stream().map(NewTopic::name).toList().toString();
     }
 
+    /** The cause worth adding to a one-line message; nothing for a timeout, which the message already says. */
     private static String reason(Exception e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        return cause.getMessage() == null ? "" : ": " + cause.getMessage();
+        boolean timeout = cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException;
+        return timeout || cause.getMessage() == null ? "" : ": " + cause.getMessage();
     }
 }

@@ -106,6 +106,26 @@ class ReplayCommandIT {
     }
 
     @Test
+    void shouldReplayAComtradeFileAsMonthlyAnnualAndMirrorFigures() throws Exception {
+        Settings settings = KafkaTestSupport.isolatedSettings(broker.bootstrapServers(), dir.resolve("state"), Map.of());
+        Path comtrade = dir.resolve("comtrade.csv");
+        try (var in = getClass().getResourceAsStream("/comtrade-turkey-azerbaijan.csv")) {
+            Files.copy(in, comtrade);
+        }
+        try (MonitorRuntime monitor = MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+            CommandITSupport.Outcome outcome = CommandITSupport.execute("replay", "--input", comtrade.toString(),
+                    "--bootstrap-servers", broker.bootstrapServers(), "--topic", settings.topics().input());
+
+            assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+            assertThat(outcome.out()).contains("Replayed 7 figures", "(comtrade)", "1 skipped");
+            Map<String, Alert> alerts = KafkaTestSupport.latestAlerts(KafkaTestSupport.readCommittedUntil(
+                    broker.bootstrapServers(), settings.topics().alerts(), read -> KafkaTestSupport.latestAlerts(read).size() == 4));
+            assertThat(alerts).containsOnlyKeys("TUR-AZE-93-TUR-month-spike-2020-08", "TUR-AZE-93-TUR-month-threshold-2020-09",
+                    "TUR-AZE-93-AZE-month-threshold-2020-09", "TUR-AZE-total-TUR-ytd-ratio-2020-12");
+        }
+    }
+
+    @Test
     void shouldFailInOneLineWhenTheTopicDoesNotExist() throws Exception {
         Path file = dir.resolve("one.jsonl");
         Files.writeString(file, "{}\n");

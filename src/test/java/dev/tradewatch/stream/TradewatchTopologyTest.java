@@ -107,6 +107,18 @@ class TradewatchTopologyTest {
     }
 
     @Test
+    void shouldStartYearToDateAfreshInJanuary() {
+        fixture.send("{\"exporter\":\"DEU\",\"importer\":\"FRA\",\"period\":\"2019-12\",\"basis\":\"ytd\",\"valueUsd\":500000000}");
+        fixture.send("{\"exporter\":\"DEU\",\"importer\":\"FRA\",\"period\":\"2020-01\",\"basis\":\"ytd\",\"valueUsd\":60000000}");
+
+        // January's ytd is January's month ($60M ≥ $50M), not the $440M drop from December's ytd
+        assertThat(fixture.readAlerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.alertId()).isEqualTo("DEU-FRA-total-DEU-month-threshold-2020-01");
+            assertThat(alert.observedCents()).isEqualTo(Usd.toCents(60_000_000L));
+        });
+    }
+
+    @Test
     void shouldApplyPerPairOverrides() {
         RuleSettings defaults = RuleSettings.defaults();
         RuleSettings usa = new RuleSettings(new RuleSettings.MonthThreshold(true, Usd.toCents(100_000_000L)),
