@@ -10,13 +10,14 @@ import dev.tradewatch.runtime.CatchUp;
 import dev.tradewatch.runtime.ClusterPreparation;
 import dev.tradewatch.runtime.EmbeddedKafkaBroker;
 import dev.tradewatch.runtime.MonitorRuntime;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.tradewatch.runtime.Observability;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -44,6 +45,9 @@ public final class DemoCommand implements Callable<Integer> {
     int kafkaPort;
 
     @Mixin
+    HttpPortOption httpPort;
+
+    @Mixin
     ConfigOptions config;
 
     @Mixin
@@ -58,17 +62,20 @@ public final class DemoCommand implements Callable<Integer> {
         ShutdownSignal shutdown = new ShutdownSignal();
         Path stateDir = Files.createTempDirectory("tradewatch-demo-state");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaPort, null)) {
-            Settings settings = config.load(Map.of(ConfigKeys.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
-                    ConfigKeys.STATE_DIR, stateDir.toString(), ConfigKeys.APPLICATION_ID, "tradewatch-demo",
-                    ConfigKeys.TOPICS_REPLICATION, "1"));
+            Settings settings = config.load(demoFlags(broker, stateDir));
             out.println("Kafka broker (embedded) at " + broker.bootstrapServers() + "; alerts on " + settings.topics().alerts());
             Map<String, Alert> current = new ConcurrentHashMap<>();
             Properties client = ClusterPreparation.clientProperties(settings);
-            try (MonitorRuntime monitor = MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC());
+            try (Observability web = Observability.start(settings);
+                 MonitorRuntime monitor = MonitorRuntime.start(settings, web.registry(), Clock.systemUTC(), web.advertisedServer());
                  AlertTail tail = new AlertTail(client, settings.topics().alerts(), alert -> {
                      current.put(alert.alertId(), alert);
                      out.println(AlertLine.format(alert));
                  })) {
+                web.attach(monitor);
+                String base = "http://" + settings.http().bindAddress() + ":" + web.port();
+                out.println("Metrics at " + base + "/metrics, health at " + base + "/health, alerts at " + base
+                        + "/api/alerts, series at " + base + "/api/series/TUR/AZE");
                 List<String> lines = replay(settings, client);
                 out.println("Replayed " + lines.size() + " figures: the reference case, then a synthetic background of "
                         + DemoData.PAIRS + " pairs over " + DemoData.FIRST_YEAR + "–" + (DemoData.FIRST_YEAR + DemoData.YEARS - 1));
@@ -84,6 +91,18 @@ public final class DemoCommand implements Callable<Integer> {
             shutdown.cleanedUp();
         }
         return 0;
+    }
+
+    /** The demo's own cluster and state; HTTP on loopback unless --set says otherwise. */
+    private Map<String, String> demoFlags(EmbeddedKafkaBroker broker, Path stateDir) {
+        Map<String, String> flags = new HashMap<>(Map.of(ConfigKeys.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                ConfigKeys.STATE_DIR, stateDir.toString(), ConfigKeys.APPLICATION_ID, "tradewatch-demo",
+                ConfigKeys.TOPICS_REPLICATION, "1", ConfigKeys.HTTP_ADVERTISED_HOST, "127.0.0.1"));
+        if (!config.overrides.containsKey(ConfigKeys.HTTP_BIND_ADDRESS)) {
+            flags.put(ConfigKeys.HTTP_BIND_ADDRESS, "127.0.0.1");
+        }
+        httpPort.addTo(flags);
+        return flags;
     }
 
     private static List<String> replay(Settings settings, Properties client) {

@@ -2,7 +2,7 @@ package dev.tradewatch.cli;
 
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.runtime.MonitorRuntime;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.tradewatch.runtime.Observability;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -21,17 +21,28 @@ public final class RunCommand implements Callable<Integer> {
     SettingsOptions settingsOptions;
 
     @Mixin
+    HttpPortOption httpPort;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings = settingsOptions.load();
-        MonitorRuntime monitor = MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(monitor::close, "tradewatch-shutdown"));
-        LOG.info("tradewatch monitoring {} on {} (application id {}); alerts to {}, dead letters to {}",
-                settings.topics().input(), settings.bootstrapServers(), settings.applicationId(),
-                settings.topics().alerts(), settings.topics().deadLetter());
-        Throwable failure = monitor.awaitStop();
+        Settings settings = settingsOptions.load(httpPort::addTo);
+        ShutdownSignal shutdown = new ShutdownSignal();
+        Throwable failure;
+        try (Observability web = Observability.start(settings);
+             MonitorRuntime monitor = MonitorRuntime.start(settings, web.registry(), Clock.systemUTC(), web.advertisedServer())) {
+            web.attach(monitor);
+            monitor.onStop(shutdown::trigger);
+            LOG.info("tradewatch monitoring {} on {} (application id {}); alerts to {}, dead letters to {}; HTTP on port {}",
+                    settings.topics().input(), settings.bootstrapServers(), settings.applicationId(),
+                    settings.topics().alerts(), settings.topics().deadLetter(), web.port());
+            shutdown.await();
+            failure = monitor.failure();
+        } finally {
+            shutdown.cleanedUp();
+        }
         if (failure != null) {
             throw new IllegalStateException("the monitor stopped: " + rootMessage(failure), failure);
         }
@@ -45,4 +56,5 @@ public final class RunCommand implements Callable<Integer> {
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
+
 }

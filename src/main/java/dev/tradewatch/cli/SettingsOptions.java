@@ -28,6 +28,13 @@ public final class SettingsOptions {
         return config.load(flags());
     }
 
+    /** As {@link #load()}, with more flags from the command's own options. */
+    public Settings load(java.util.function.Consumer<Map<String, String>> moreFlags) {
+        Map<String, String> flags = flags();
+        moreFlags.accept(flags);
+        return config.load(flags);
+    }
+
     private Map<String, String> flags() {
         Map<String, String> flags = bootstrap.flags();
         put(flags, ConfigKeys.APPLICATION_ID, applicationId);

@@ -25,6 +25,10 @@ public final class ConfigKeys {
     public static final String PROCESSING_GUARANTEE = "tradewatch.processing-guarantee";
     public static final String STARTUP_TIMEOUT = "tradewatch.startup-timeout-seconds";
     public static final String HTTP_PORT = "tradewatch.http.port";
+    public static final String HTTP_BIND_ADDRESS = "tradewatch.http.bind-address";
+    public static final String HTTP_ADVERTISED_HOST = "tradewatch.http.advertised-host";
+    public static final String METRICS_SERIES_GAUGES = "tradewatch.metrics.series-gauges";
+    public static final String METRICS_REFRESH = "tradewatch.metrics.refresh-seconds";
     public static final String TOPIC_INPUT = "tradewatch.topics.input";
     public static final String TOPIC_ALERTS = "tradewatch.topics.alerts";
     public static final String TOPIC_DEAD_LETTER = "tradewatch.topics.dead-letter";
@@ -106,6 +110,10 @@ public final class ConfigKeys {
         defaults.put(PROCESSING_GUARANTEE, "exactly_once_v2");
         defaults.put(STARTUP_TIMEOUT, "30");
         defaults.put(HTTP_PORT, "8080");
+        defaults.put(HTTP_BIND_ADDRESS, "0.0.0.0");
+        defaults.put(HTTP_ADVERTISED_HOST, "");
+        defaults.put(METRICS_SERIES_GAUGES, "50");
+        defaults.put(METRICS_REFRESH, "10");
         defaults.put(TOPIC_INPUT, Topics.DEFAULT_INPUT);
         defaults.put(TOPIC_ALERTS, Topics.DEFAULT_ALERTS);
         defaults.put(TOPIC_DEAD_LETTER, Topics.DEFAULT_DEAD_LETTER);

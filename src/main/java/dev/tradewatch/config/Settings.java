@@ -11,11 +11,22 @@ import java.util.Map;
  * {@code kafka.*} pass-through settings with the prefix removed (security settings included).
  */
 public record Settings(String bootstrapServers, String applicationId, Path stateDir, String processingGuarantee,
-                       Duration startupTimeout, int httpPort, Topics topics, TopicCreation topicCreation,
-                       int maxRecordBytes, DetectionConfig detection, Map<String, String> kafka) {
+                       Duration startupTimeout, Http http, Topics topics, TopicCreation topicCreation,
+                       int maxRecordBytes, DetectionConfig detection, Observability metrics, Map<String, String> kafka) {
 
     public Settings {
         kafka = Map.copyOf(kafka);
+    }
+
+    /**
+     * The HTTP port: where it binds, and the host other instances reach it at (interactive queries).
+     * An empty {@code advertisedHost} means this machine's host name.
+     */
+    public record Http(int port, String bindAddress, String advertisedHost) {
+    }
+
+    /** How many series get their own gauges, and how often state-derived gauges are recomputed. */
+    public record Observability(int seriesGauges, Duration refreshInterval) {
     }
 
     /** Whether and how missing topics are created at start-up. {@code replicationFactor} -1 means the broker's default. */
@@ -24,21 +35,21 @@ public record Settings(String bootstrapServers, String applicationId, Path state
 
     /** The same settings pointed at another cluster (the embedded broker, say). */
     public Settings withBootstrapServers(String servers) {
-        return new Settings(servers, applicationId, stateDir, processingGuarantee, startupTimeout, httpPort, topics,
-                topicCreation, maxRecordBytes, detection, kafka);
+        return new Settings(servers, applicationId, stateDir, processingGuarantee, startupTimeout, http, topics,
+                topicCreation, maxRecordBytes, detection, metrics, kafka);
     }
 
     /** The same settings creating topics with another replication factor (1 on a single-node broker). */
     public Settings withReplicationFactor(short replicationFactor) {
-        return new Settings(bootstrapServers, applicationId, stateDir, processingGuarantee, startupTimeout, httpPort, topics,
+        return new Settings(bootstrapServers, applicationId, stateDir, processingGuarantee, startupTimeout, http, topics,
                 new TopicCreation(topicCreation.enabled(), topicCreation.partitions(), replicationFactor), maxRecordBytes,
-                detection, kafka);
+                detection, metrics, kafka);
     }
 
     /** The same settings under another application id and topic prefix, creating its topics, for isolated runs such as backtests. */
     public Settings isolated(String id, Path newStateDir) {
-        return new Settings(bootstrapServers, id, newStateDir, processingGuarantee, startupTimeout, httpPort,
+        return new Settings(bootstrapServers, id, newStateDir, processingGuarantee, startupTimeout, http,
                 topics.withPrefix(id + "."), new TopicCreation(true, topicCreation.partitions(), topicCreation.replicationFactor()),
-                maxRecordBytes, detection, kafka);
+                maxRecordBytes, detection, metrics, kafka);
     }
 }

@@ -24,6 +24,10 @@ final class Values {
         return value;
     }
 
+    String optionalText(String key) {
+        return raw(key);
+    }
+
     boolean bool(String key) {
         String value = raw(key);
         if (!value.equals("true") && !value.equals("false")) {

@@ -37,10 +37,22 @@ public final class MonitorRuntime implements AutoCloseable {
 
     /** Checks the cluster, creates missing topics and starts processing; returns once the client is started. */
     public static MonitorRuntime start(Settings settings, MeterRegistry registry, Clock clock) {
+        return start(settings, registry, clock, null);
+    }
+
+    /**
+     * As {@link #start(Settings, MeterRegistry, Clock)}, advertising {@code applicationServer}
+     * ({@code host:port} of this instance's HTTP API) to the other instances for interactive queries.
+     */
+    public static MonitorRuntime start(Settings settings, MeterRegistry registry, Clock clock, String applicationServer) {
         ClusterPreparation.prepare(settings);
+        Properties props = streamsProperties(settings);
+        if (applicationServer != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
         TopologySettings topology = new TopologySettings(settings.topics(), settings.detection(), settings.maxRecordBytes());
         KafkaStreams streams = new KafkaStreams(
-                TradewatchTopology.build(topology, new PipelineMetrics(registry), clock), streamsProperties(settings));
+                TradewatchTopology.build(topology, new PipelineMetrics(registry), clock), props);
         MonitorRuntime runtime = new MonitorRuntime(streams);
         streams.setUncaughtExceptionHandler(exception -> {
             runtime.failure.compareAndSet(null, exception);
@@ -80,6 +92,25 @@ public final class MonitorRuntime implements AutoCloseable {
     public Throwable awaitStop() throws InterruptedException {
         stopped.await();
         return failure.get();
+    }
+
+    /** What stopped the client, or null while it runs or after a requested close. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    /** Runs {@code action} on a daemon thread once the client has stopped by itself or been closed. */
+    public void onStop(Runnable action) {
+        Thread watcher = new Thread(() -> {
+            try {
+                stopped.await();
+                action.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tradewatch-stop-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     @Override

@@ -47,6 +47,7 @@ final class SeriesProcessor implements Processor<String, Figure, String, Alert> 
         }
         Applied applied = tracker.apply(state, figure, clock.instant());
         metrics.figure(applied.outcome());
+        metrics.processed(record.timestamp(), clock.millis());
         if (applied.outcome() == FigureOutcome.NEW || applied.outcome() == FigureOutcome.REVISION) {
             store.put(key, state);
         }

@@ -26,7 +26,7 @@ class SettingsLoaderTest {
         assertThat(settings.topics().alerts()).isEqualTo("trade.alerts");
         assertThat(settings.topics().deadLetter()).isEqualTo("trade.figures.dlq");
         assertThat(settings.processingGuarantee()).isEqualTo("exactly_once_v2");
-        assertThat(settings.httpPort()).isEqualTo(8080);
+        assertThat(settings.http().port()).isEqualTo(8080);
         assertThat(settings.detection().global()).isEqualTo(RuleSettings.defaults());
     }
 
