@@ -12,7 +12,6 @@ import dev.tradewatch.runtime.EmbeddedKafkaBroker;
 import dev.tradewatch.runtime.MonitorRuntime;
 import dev.tradewatch.runtime.Observability;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -108,8 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static List<String> replay(Settings settings, Properties client) {
         List<String> lines = DemoData.lines();
         try (FigureProducer producer = new FigureProducer(client, settings.topics().input(), 0)) {
-            lines.forEach(line -> producer.send(line.getBytes(StandardCharsets.UTF_8)));
-            producer.flush();
+            producer.sendAll(lines);
         }
         return lines;
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code --input}, {@code --format}, {@code --strict}: the figure file of {@code replay} and {@code backtest}. */
 public final class InputFileOptions {
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The figures (.jsonl, .csv; .gz allowed).")
+    @Option(names = "--input", paramLabel = "FILE", description = "The figures (.jsonl, .csv; .gz allowed).")
     Path input;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl, csv or comtrade (default: from the extension and header).")
@@ -20,6 +20,9 @@ public final class InputFileOptions {
 
     /** Checks the file and settles its format up front, so that mistakes are usage errors (exit 2). */
     FileFormat checkedFormat() {
+        if (input == null) {
+            throw new ConfigException("--input: a file is required");
+        }
         if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
             throw new ConfigException("--input: no readable file at " + input);
         }

@@ -3,9 +3,12 @@ package dev.tradewatch.cli;
 import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.replay.FileFormat;
+import dev.tradewatch.replay.DemoData;
+import dev.tradewatch.replay.FigureProducer;
 import dev.tradewatch.replay.FileReplay;
 import dev.tradewatch.runtime.ClusterPreparation;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,6 +27,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Target topic (default: tradewatch.topics.input).")
     String topic;
+
+    @Option(names = "--demo", description = "Replay the bundled demo dataset (the reference case and the synthetic background) instead of --input.")
+    boolean demo;
 
     @Mixin
     InputFileOptions file;
@@ -46,13 +52,29 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new ConfigException("--rate: expected a number ≥ 0, found " + rate);
         }
         Settings settings = config.load(bootstrap.flags());
-        FileFormat chosen = file.checkedFormat();
+        if (demo && file.input != null) {
+            throw new ConfigException("--demo and --input: give one of them");
+        }
+        FileFormat chosen = demo ? FileFormat.JSONL : file.checkedFormat();
         String target = topic == null ? settings.topics().input() : topic;
         ClusterPreparation.requireTopic(settings, target);
+        if (demo) {
+            return replayDemo(settings, target);
+        }
         PrintWriter err = spec.commandLine().getErr();
         FileReplay.Result result = FileReplay.run(file.input, chosen, file.strict, line -> err.println("skipped " + line),
                 ClusterPreparation.clientProperties(settings), target, rate, new ProgressBar(err));
         spec.commandLine().getOut().println(summary(result, target, settings.bootstrapServers()));
+        return 0;
+    }
+
+    private int replayDemo(Settings settings, String target) {
+        List<String> lines = DemoData.lines();
+        try (FigureProducer producer = new FigureProducer(ClusterPreparation.clientProperties(settings), target, rate)) {
+            producer.sendAll(lines);
+        }
+        spec.commandLine().getOut().println("Replayed the demo dataset (" + lines.size() + " figures) into " + target
+                + " on " + settings.bootstrapServers());
         return 0;
     }
 

@@ -1,6 +1,8 @@
 package dev.tradewatch.replay;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,6 +53,12 @@ public final class FigureProducer implements AutoCloseable {
             }
         });
         sent++;
+    }
+
+    /** Sends every line as a UTF-8 value and waits until all are acknowledged. */
+    public void sendAll(List<String> lines) {
+        lines.forEach(line -> send(line.getBytes(StandardCharsets.UTF_8)));
+        flush();
     }
 
     public long sent() {
