@@ -43,6 +43,12 @@ class MainTest {
     }
 
     @Test
+    void shouldExitTwoForAnInvalidKafkaSetting() {
+        assertThat(execute("run", "--set", "kafka.security.protocol=CARRIER_PIGEON")).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).startsWith("tradewatch: invalid kafka.* setting:").hasLineCount(1);
+    }
+
+    @Test
     void shouldExitOneWithOneLineWhenTheClusterCannotBeReached() {
         int code = execute("run", "--bootstrap-servers", "127.0.0.1:1", "--set", "tradewatch.startup-timeout-seconds=2");
 

@@ -78,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
                 List<String> lines = replay(settings, client);
                 out.println("Replayed " + lines.size() + " figures: the reference case, then a synthetic background of "
                         + DemoData.PAIRS + " pairs over " + DemoData.FIRST_YEAR + "–" + (DemoData.FIRST_YEAR + DemoData.YEARS - 1));
-                awaitProcessed(settings, client, tail);
+                awaitProcessed(settings, client, tail, monitor);
                 long active = current.values().stream().filter(a -> a.status().isActive()).count();
                 out.println("All figures processed: " + active + " active alerts across " + current.size() + " alert ids.");
                 if (!once) {
@@ -112,11 +112,14 @@ public final class DemoCommand implements Callable<Integer> {
         return lines;
     }
 
-    private static void awaitProcessed(Settings settings, Properties client, AlertTail tail) throws Exception {
+    private static void awaitProcessed(Settings settings, Properties client, AlertTail tail, MonitorRuntime monitor)
+            throws Exception {
         try (Admin admin = Admin.create(client)) {
             new CatchUp(admin, settings.applicationId(), CatchUp.monitoredTopics(settings.applicationId(),
-                    settings.topics().input())).await(PROCESSING_TIMEOUT, remaining -> { });
-            tail.awaitPositions(AlertTail.committedEnds(admin, settings.topics().alerts()), PROCESSING_TIMEOUT);
+                    settings.topics().input())).await(PROCESSING_TIMEOUT, remaining -> { }, monitor::failure);
+            if (!tail.awaitPositions(AlertTail.committedEnds(admin, settings.topics().alerts()), PROCESSING_TIMEOUT)) {
+                throw new IllegalStateException("could not read back every alert of " + settings.topics().alerts());
+            }
         }
     }
 }

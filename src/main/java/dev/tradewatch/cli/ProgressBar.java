@@ -5,8 +5,9 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * A one-line progress display (records, rate, time left) redrawn in place at most five times a second,
- * only when stderr is a terminal: in pipes and logs it stays silent.
+ * A one-line progress display (records, rate, time left) on stderr, redrawn in place at most five
+ * times a second, only when the process has a console (stdin and stdout on a terminal): piped into a
+ * file or a log it stays silent.
  */
 final class ProgressBar implements FileReplay.ProgressListener {
 

@@ -107,7 +107,7 @@ public final class SettingsLoader {
                 Duration.ofSeconds(v.intBetween(ConfigKeys.STARTUP_TIMEOUT, 1, 3600)),
                 new Settings.Http(v.intBetween(ConfigKeys.HTTP_PORT, 0, 65_535), v.text(ConfigKeys.HTTP_BIND_ADDRESS),
                         v.optionalText(ConfigKeys.HTTP_ADVERTISED_HOST)), topics, creation,
-                v.intBetween(ConfigKeys.MAX_RECORD_BYTES, 256, 16 * 1024 * 1024), detection(v, values),
+                v.intBetween(ConfigKeys.MAX_RECORD_BYTES, 256, 1024 * 1024), detection(v, values),
                 new Settings.Observability(v.intBetween(ConfigKeys.METRICS_SERIES_GAUGES, 0, 1000),
                         Duration.ofSeconds(v.intBetween(ConfigKeys.METRICS_REFRESH, 1, 3600))), kafka(values));
     }

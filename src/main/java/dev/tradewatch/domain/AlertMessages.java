@@ -23,7 +23,7 @@ final class AlertMessages {
                     + " of the previous 12 months";
         };
         if (alert.status() == AlertStatus.RESOLVED) {
-            return subject + alert.rule().key() + " no longer fires after a revision (now " + observed + ")";
+            return subject + alert.rule().key() + " no longer fires (it last fired at " + observed + ")";
         }
         return subject + finding;
     }

@@ -67,8 +67,9 @@ public final class FigureValidator {
         if (basis == null) {
             return Validation.rejected(RejectReason.BAD_BASIS, "basis", "expected month or ytd, found " + input.basis());
         }
-        if (input.valueUsd().signum() < 0 || input.valueUsd().compareTo(Usd.MAX_EXCLUSIVE) >= 0) {
-            return Validation.rejected(RejectReason.BAD_VALUE, "valueUsd", "expected 0 ≤ value < 10^13, found " + input.valueUsd().toPlainString());
+        if (!Usd.isPlausible(input.valueUsd())) {
+            return Validation.rejected(RejectReason.BAD_VALUE, "valueUsd", "expected 0 ≤ value < 10^13, found "
+                    + abbreviate(input.valueUsd().toString()));
         }
         String category = input.category() == null ? DEFAULT_CATEGORY : input.category();
         if (category.length() > MAX_CATEGORY_LENGTH || !CATEGORY.matcher(category).matches()) {
@@ -86,6 +87,11 @@ public final class FigureValidator {
         }
         SeriesKey series = new SeriesKey(input.exporter(), input.importer(), category, reporter);
         return Validation.accepted(new Figure(series, period, basis, Usd.toCents(input.valueUsd()), input.source(), publishedAt));
+    }
+
+    /** Never echo an attacker-sized value into a header: 1e999999999 must not become a billion digits. */
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     private static Validation firstMissing(FigureInput input) {

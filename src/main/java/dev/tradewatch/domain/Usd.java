@@ -15,6 +15,17 @@ public final class Usd {
     private Usd() {
     }
 
+    /**
+     * Whether {@code usd} is a figure tradewatch accepts: 0 ≤ value < 10^13 with at most 10 decimals.
+     * Only cheap field reads come first, so that 1e-999999999 or 1e999999999 cost nothing to refuse.
+     */
+    public static boolean isPlausible(BigDecimal usd) {
+        if (usd.scale() > 10 || usd.precision() - usd.scale() > 13) {
+            return false;
+        }
+        return usd.signum() >= 0 && usd.compareTo(MAX_EXCLUSIVE) < 0;
+    }
+
     public static long toCents(BigDecimal usd) {
         return usd.multiply(HUNDRED).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
     }

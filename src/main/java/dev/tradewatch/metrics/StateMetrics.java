@@ -31,11 +31,11 @@ public final class StateMetrics {
             for (Severity severity : Severity.values()) {
                 Gauge.builder(ACTIVE_ALERTS, this, m -> m.summary.activeAlerts().get(rule).get(severity))
                         .description("Alerts currently firing (FIRING or UPDATED) in this instance's state")
-                        .tag("rule", rule.key()).tag("severity", severity.wireName()).register(registry);
+                        .tag("rule", rule.key()).tag("severity", severity.wireName()).strongReference(true).register(registry);
             }
         }
         Gauge.builder(SERIES, this, m -> m.summary.series()).description("Series tracked in this instance's state")
-                .baseUnit("series").register(registry);
+                .baseUnit("series").strongReference(true).register(registry);
         latestMonth = MultiGauge.builder(SERIES_LATEST_MONTH).baseUnit("usd")
                 .description("Latest reported monthly value of a series (series with active alerts, then the largest)")
                 .register(registry);

@@ -23,7 +23,9 @@ public final class StreamsStateMetrics implements MeterBinder {
         for (KafkaStreams.State value : KafkaStreams.State.values()) {
             Gauge.builder(STATE, state, current -> current.get() == value ? 1 : 0)
                     .description("Kafka Streams client state: 1 for the current state")
-                    .tag("state", value.name().toLowerCase(Locale.ROOT)).register(registry);
+                    .tag("state", value.name().toLowerCase(Locale.ROOT))
+                    .strongReference(true) // the supplier is often a method reference nobody else holds
+                    .register(registry);
         }
     }
 }

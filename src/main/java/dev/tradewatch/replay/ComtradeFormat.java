@@ -3,6 +3,7 @@ package dev.tradewatch.replay;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,9 @@ import java.util.regex.Pattern;
  * credited to the reporter. Other flows (re-exports, re-imports, ...) are skipped. Monthly periods
  * {@code YYYYMM} become {@code YYYY-MM} (basis month); annual {@code YYYY} becomes {@code YYYY-12} with
  * basis ytd. {@code W00} (world) becomes {@code WLD}; cmdCode {@code TOTAL} becomes category {@code total}.
+ * Breakdown rows (a customs procedure other than {@code C00}, a mode of transport other than {@code 0}, a
+ * second partner other than {@code 0}) are skipped: only the aggregate row is the figure, and keeping
+ * several rows for one month would turn them into competing "revisions".
  */
 final class ComtradeFormat implements LineFormat {
 
@@ -31,13 +35,19 @@ final class ComtradeFormat implements LineFormat {
     private static final int CMD = 5;
     private static final int VALUE = 6;
 
+    /** Optional breakdown columns and the value of their aggregate row. */
+    private static final Map<String, String> AGGREGATES = Map.of("customscode", "C00", "motcode", "0", "partner2code", "0");
+
     private final int width;
     /** Column index of each entry of {@link #REQUIRED}. */
     private final int[] column;
+    /** Column index of each breakdown column present, with its aggregate value. */
+    private final Map<Integer, String> breakdowns;
 
-    private ComtradeFormat(int width, int[] column) {
+    private ComtradeFormat(int width, int[] column, Map<Integer, String> breakdowns) {
         this.width = width;
         this.column = column;
+        this.breakdowns = breakdowns;
     }
 
     /** Reads the header; rejects it when one of {@link #REQUIRED} is missing. */
@@ -55,7 +65,13 @@ final class ComtradeFormat implements LineFormat {
         if (!missing.isEmpty()) {
             throw new LineRejectedException("Comtrade header lacks column(s) " + String.join(", ", missing));
         }
-        return new ComtradeFormat(header.size(), column);
+        Map<Integer, String> breakdowns = new HashMap<>();
+        AGGREGATES.forEach((name, aggregate) -> {
+            if (columns.containsKey(name)) {
+                breakdowns.put(columns.get(name), aggregate);
+            }
+        });
+        return new ComtradeFormat(header.size(), column, Map.copyOf(breakdowns));
     }
 
     /** Whether a header line looks like Comtrade+ (names freqCode and primaryValue). */
@@ -74,7 +90,7 @@ final class ComtradeFormat implements LineFormat {
         checkWidth(cells);
         String flow = cell(cells, FLOW);
         boolean exports = flow.equals("X");
-        if (!exports && !flow.equals("M")) {
+        if (!exports && !flow.equals("M") || isBreakdown(cells)) {
             return null;
         }
         String reporter = area(cell(cells, REPORTER));
@@ -124,5 +140,15 @@ final class ComtradeFormat implements LineFormat {
     /** Lenient: Comtrade downloads are sometimes Latin-1; only the ASCII code columns are used. */
     private static String decode(byte[] line) {
         return new String(line, StandardCharsets.UTF_8);
+    }
+
+    private boolean isBreakdown(List<String> cells) {
+        for (Map.Entry<Integer, String> breakdown : breakdowns.entrySet()) {
+            String value = breakdown.getKey() < cells.size() ? cells.get(breakdown.getKey()).strip() : "";
+            if (!value.isEmpty() && !value.equals(breakdown.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import dev.tradewatch.stream.TradewatchTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -67,12 +68,19 @@ public final class CatchUp {
         }
     }
 
-    /** Polls until nothing remains; {@code onProgress} sees the remaining count after every poll. */
-    public void await(Duration timeout, LongConsumer onProgress) {
+    /**
+     * Polls until nothing remains; {@code onProgress} sees the remaining count after every poll. Gives
+     * up at once when {@code failure} reports that the application stopped.
+     */
+    public void await(Duration timeout, LongConsumer onProgress, Supplier<Throwable> failure) {
         Instant deadline = Instant.now().plus(timeout);
         long remaining;
         while ((remaining = remaining()) != 0) {
             onProgress.accept(remaining);
+            Throwable stopped = failure.get();
+            if (stopped != null) {
+                throw new StartupException("the monitor stopped before processing everything: " + stopped, stopped);
+            }
             if (Instant.now().isAfter(deadline)) {
                 throw new StartupException((remaining < 0 ? "the application has not started" : remaining + " records still unprocessed") + " after " + timeout.toSeconds() + " s");
             }

@@ -1,6 +1,8 @@
 package dev.tradewatch.runtime;
 
+import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.Settings;
+import dev.tradewatch.stream.StreamsDefaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +13,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -28,7 +32,11 @@ public final class ClusterPreparation {
     private ClusterPreparation() {
     }
 
-    public static void prepare(Settings settings) {
+    /**
+     * Prepares the cluster and returns the dead-letter topic's {@code max.message.bytes}, which the
+     * topology cuts larger dead letters to (exactly-once cannot skip a refused write).
+     */
+    public static int prepare(Settings settings) {
         long timeoutMs = settings.startupTimeout().toMillis();
         try (Admin admin = Admin.create(adminProperties(settings))) {
             try {
@@ -38,6 +46,9 @@ public final class ClusterPreparation {
                         + settings.startupTimeout().toSeconds() + " s" + reason(e));
             }
             ensureTopics(admin, settings, timeoutMs);
+            return maxMessageBytes(admin, settings.topics().deadLetter(), timeoutMs);
+        } catch (org.apache.kafka.common.config.ConfigException e) {
+            throw badKafkaSetting(e);
         } catch (KafkaException e) {
             throw new StartupException("cannot connect to Kafka at " + settings.bootstrapServers() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -61,6 +72,8 @@ public final class ClusterPreparation {
                 throw new StartupException("topic " + topic + " does not exist on " + settings.bootstrapServers()
                         + " (start tradewatch run once to create it, or create it yourself)");
             }
+        } catch (org.apache.kafka.common.config.ConfigException e) {
+            throw badKafkaSetting(e);
         } catch (KafkaException e) {
             throw new StartupException("cannot connect to Kafka at " + settings.bootstrapServers() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -115,20 +128,37 @@ public final class ClusterPreparation {
         }
     }
 
+    private static int maxMessageBytes(Admin admin, String topic, long timeoutMs) throws InterruptedException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try {
+            Config config = admin.describeConfigs(List.of(resource)).all().get(timeoutMs, TimeUnit.MILLISECONDS).get(resource);
+            return Integer.parseInt(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
+        } catch (TimeoutException | ExecutionException e) {
+            throw new StartupException("cannot read the configuration of topic " + topic + reason(e));
+        }
+    }
+
     private static List<NewTopic> wanted(Settings settings) {
         int partitions = settings.topicCreation().partitions();
         Optional<Short> replication = settings.topicCreation().replicationFactor() < 0
                 ? Optional.empty() : Optional.of(settings.topicCreation().replicationFactor());
         Map<String, String> keepForever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        Map<String, String> deadLetters = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(StreamsDefaults.DEAD_LETTER_MAX_BYTES));
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         return List.of(
                 new NewTopic(settings.topics().input(), Optional.of(partitions), replication).configs(keepForever),
                 new NewTopic(settings.topics().alerts(), Optional.of(partitions), replication).configs(compacted),
-                new NewTopic(settings.topics().deadLetter(), Optional.of(partitions), replication).configs(keepForever));
+                new NewTopic(settings.topics().deadLetter(), Optional.of(partitions), replication).configs(deadLetters));
     }
 
     private static String names(List<NewTopic> topics) {
         return topics.stream().map(NewTopic::name).toList().toString();
+    }
+
+    /** A Kafka client refused one of the kafka.* settings: a configuration error (exit 2), not a runtime one. */
+    static ConfigException badKafkaSetting(org.apache.kafka.common.config.ConfigException e) {
+        return new ConfigException("invalid kafka.* setting: " + e.getMessage());
     }
 
     /** The cause worth adding to a one-line message; nothing for a timeout, which the message already says. */

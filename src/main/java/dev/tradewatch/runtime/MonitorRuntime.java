@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -45,14 +46,22 @@ public final class MonitorRuntime implements AutoCloseable {
      * ({@code host:port} of this instance's HTTP API) to the other instances for interactive queries.
      */
     public static MonitorRuntime start(Settings settings, MeterRegistry registry, Clock clock, String applicationServer) {
-        ClusterPreparation.prepare(settings);
+        int deadLetterLimit = ClusterPreparation.prepare(settings);
         Properties props = streamsProperties(settings);
+        // dead letters carry whole input records up to what their topic accepts; the topology cuts larger ones
+        int deadLetterBytes = Math.min(StreamsDefaults.DEAD_LETTER_MAX_BYTES, deadLetterLimit);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), deadLetterBytes);
         if (applicationServer != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         }
-        TopologySettings topology = new TopologySettings(settings.topics(), settings.detection(), settings.maxRecordBytes());
-        KafkaStreams streams = new KafkaStreams(
-                TradewatchTopology.build(topology, new PipelineMetrics(registry), clock), props);
+        TopologySettings topology = new TopologySettings(settings.topics(), settings.detection(), settings.maxRecordBytes(),
+                deadLetterBytes - TopologySettings.DEAD_LETTER_HEADROOM);
+        KafkaStreams streams;
+        try {
+            streams = new KafkaStreams(TradewatchTopology.build(topology, new PipelineMetrics(registry), clock), props);
+        } catch (org.apache.kafka.common.config.ConfigException e) {
+            throw ClusterPreparation.badKafkaSetting(e);
+        }
         MonitorRuntime runtime = new MonitorRuntime(streams);
         streams.setUncaughtExceptionHandler(exception -> {
             runtime.failure.compareAndSet(null, exception);

@@ -11,7 +11,8 @@ import java.time.YearMonth;
 /**
  * Compact binary pieces shared by the internal serdes (repartition topic and state store): these
  * bytes never leave tradewatch, so they trade readability for size and speed. Each serde writes a
- * format version byte first so that the layout can change without breaking stored state.
+ * format version byte first, so that a future layout can be told apart from this one and a new
+ * reader can keep reading the old one.
  */
 final class BinaryCodec {
 

@@ -16,6 +16,8 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_TOPIC = "tradewatch.source.topic";
     public static final String SOURCE_PARTITION = "tradewatch.source.partition";
     public static final String SOURCE_OFFSET = "tradewatch.source.offset";
+    /** Present when the value was cut to fit the dead-letter topic: the original size in bytes. */
+    public static final String TRUNCATED_FROM = "tradewatch.error.truncated-from-bytes";
 
     private DeadLetterHeaders() {
     }

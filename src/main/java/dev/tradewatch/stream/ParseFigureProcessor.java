@@ -3,7 +3,10 @@ package dev.tradewatch.stream;
 import dev.tradewatch.domain.Rejection;
 import dev.tradewatch.domain.Validation;
 import dev.tradewatch.metrics.PipelineMetrics;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -21,11 +24,13 @@ final class ParseFigureProcessor implements FixedKeyProcessor<byte[], byte[], Pa
 
     private final FigureParser parser;
     private final PipelineMetrics metrics;
+    private final int deadLetterMaxBytes;
     private FixedKeyProcessorContext<byte[], ParsedFigure> context;
 
-    ParseFigureProcessor(FigureParser parser, PipelineMetrics metrics) {
+    ParseFigureProcessor(FigureParser parser, PipelineMetrics metrics, int deadLetterMaxBytes) {
         this.parser = parser;
         this.metrics = metrics;
+        this.deadLetterMaxBytes = deadLetterMaxBytes;
     }
 
     @Override
@@ -48,8 +53,13 @@ final class ParseFigureProcessor implements FixedKeyProcessor<byte[], byte[], Pa
         long offset = source == null ? -1 : source.offset();
         LOG.debug("Dead-lettering {}-{}@{}: {}", topic, partition, offset, rejection);
         metrics.rejected(rejection.reason());
-        context.forward(record.withValue(new ParsedFigure(null, record.value()))
-                .withHeaders(DeadLetterHeaders.of(record.headers(), rejection.reason().wireName(), rejection.field(),
-                        rejection.detail(), topic, partition, offset)));
+        Headers headers = DeadLetterHeaders.of(record.headers(), rejection.reason().wireName(), rejection.field(),
+                rejection.detail(), topic, partition, offset);
+        byte[] value = record.value();
+        if (value != null && value.length > deadLetterMaxBytes) { // it would not fit the dead-letter topic
+            headers.add(DeadLetterHeaders.TRUNCATED_FROM, Integer.toString(value.length).getBytes(StandardCharsets.UTF_8));
+            value = Arrays.copyOf(value, deadLetterMaxBytes);
+        }
+        context.forward(record.withValue(new ParsedFigure(null, value)).withHeaders(headers));
     }
 }

@@ -1,17 +1,22 @@
 package dev.tradewatch.stream;
 
 import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /**
  * The Kafka Streams settings tradewatch always sets, whoever runs the topology. The exception
  * handlers are explicit because the defaults are not what one expects: input is read as raw bytes
  * and judged by the parser, an unexpected processing error dead-letters its record and carries on,
- * and a failure to write an alert stops the client rather than silently losing the alert.
+ * and a failure to write (an alert, say) stops the client rather than silently losing it. Dead letters
+ * are cut to fit their topic before they are written (see {@link TopologySettings#deadLetterMaxBytes}):
+ * under exactly-once a refused write cannot be skipped, it poisons the transaction.
  */
 public final class StreamsDefaults {
+
+    /** Largest dead letter: dead letters carry whole input records (the broker's default limit is 1 MiB) plus headers. */
+    public static final int DEAD_LETTER_MAX_BYTES = 4 * 1024 * 1024;
 
     private StreamsDefaults() {
     }
@@ -23,7 +28,6 @@ public final class StreamsDefaults {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true); // the 5.0 default, set now
         // the handlers above (and Kafka's own, for internal topics) write dead letters here
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetter());
         return props;

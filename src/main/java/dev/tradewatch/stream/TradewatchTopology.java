@@ -56,7 +56,7 @@ public final class TradewatchTopology {
 
         Map<String, KStream<byte[], ParsedFigure>> routes = builder
                 .stream(topics.input(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("figures-in"))
-                .processValues(() -> new ParseFigureProcessor(parser, metrics), Named.as("parse-figures"))
+                .processValues(() -> new ParseFigureProcessor(parser, metrics, settings.deadLetterMaxBytes()), Named.as("parse-figures"))
                 .split(Named.as("route-"))
                 .branch((key, parsed) -> parsed.isRejected(), Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));

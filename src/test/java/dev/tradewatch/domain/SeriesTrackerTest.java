@@ -87,7 +87,7 @@ class SeriesTrackerTest {
         Alert resolved = monitor.emitted().get(1);
         assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
         assertThat(resolved.version()).isEqualTo(2);
-        assertThat(resolved.message()).contains("no longer fires");
+        assertThat(resolved.message()).isEqualTo("TUR→AZE 2020-09: month-threshold no longer fires (it last fired at $77.1M)");
         assertThat(monitor.activeAlerts()).isEmpty();
     }
 

@@ -60,8 +60,9 @@ class StateMetricsTest {
     }
 
     @Test
-    void shouldExposeTheStreamsStateAsOneHotGauges() {
+    void shouldExposeTheStreamsStateAsOneHotGaugesEvenAfterGarbageCollection() {
         new StreamsStateMetrics(() -> org.apache.kafka.streams.KafkaStreams.State.REBALANCING).bindTo(registry);
+        System.gc(); // a weakly held supplier would now read NaN
 
         assertThat(registry.get(StreamsStateMetrics.STATE).tag("state", "rebalancing").gauge().value()).isEqualTo(1);
         assertThat(registry.get(StreamsStateMetrics.STATE).tag("state", "running").gauge().value()).isZero();

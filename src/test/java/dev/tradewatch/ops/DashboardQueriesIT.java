@@ -70,7 +70,7 @@ class DashboardQueriesIT {
              Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
             producer.sendAll(DemoData.lines());
             new CatchUp(admin, settings.applicationId(), CatchUp.monitoredTopics(settings.applicationId(),
-                    settings.topics().input())).await(Duration.ofMinutes(5), remaining -> { });
+                    settings.topics().input())).await(Duration.ofMinutes(5), remaining -> { }, monitor::failure);
         }
         prometheus = startPrometheus(binary, web.port());
     }

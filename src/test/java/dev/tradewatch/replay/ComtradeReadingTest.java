@@ -43,6 +43,17 @@ class ComtradeReadingTest {
     }
 
     @Test
+    void skipsBreakdownRowsAndKeepsOnlyTheAggregate() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(sample));
+        String aggregate = lines.get(1);
+        lines.add(aggregate.replace(",C00,", ",C01,").replace("77100000", "1000")); // by customs procedure
+        Files.write(sample, lines);
+
+        assertThat(readAllJson(sample, null, new ArrayList<>())).hasSize(6);
+        assertThat(summaryOf(sample, null).skipped()).isEqualTo(2);
+    }
+
+    @Test
     void monthlyExportRowBecomesReporterToPartnerFigure() throws IOException {
         JsonNode figure = readAllJson(sample, null, new ArrayList<>()).get(0);
 

@@ -7,6 +7,11 @@ import dev.tradewatch.config.Settings;
 import dev.tradewatch.config.SettingsLoader;
 import dev.tradewatch.domain.Alert;
 import dev.tradewatch.stream.AlertJson;
+import dev.tradewatch.stream.DeadLetterHeaders;
+
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +70,34 @@ class MonitorRunIT {
             Set<String> versions = new HashSet<>();
             records.forEach(r -> assertThat(versions.add(new String(r.key(), StandardCharsets.UTF_8) + "#"
                     + AlertJson.fromBytes(r.value()).version())).as("duplicate alert version").isTrue());
+        }
+    }
+
+    @Test
+    void shouldDeadLetterARecordTooLargeForTheDeadLetterTopicAndCarryOn() throws Exception {
+        Settings settings = settings(Map.of());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(settings.topics().deadLetter(), 1, (short) 1)
+                    .configs(Map.of("max.message.bytes", "200000")))).all().get(30, TimeUnit.SECONDS);
+        }
+        try (MonitorRuntime monitor = MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+            String huge = "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"source\":\"" + "x".repeat(900_000) + "\"}";
+            KafkaTestSupport.produce(broker.bootstrapServers(), settings.topics().input(), List.of(huge,
+                    "{\"exporter\":\"TUR\",\"importer\":\"OMN\",\"period\":\"2020-09\",\"valueUsd\":63000000}"));
+
+            List<ConsumerRecord<byte[], byte[]>> letters = KafkaTestSupport.readCommittedUntil(broker.bootstrapServers(),
+                    settings.topics().deadLetter(), read -> !read.isEmpty());
+            List<ConsumerRecord<byte[], byte[]>> alerts = KafkaTestSupport.readCommittedUntil(broker.bootstrapServers(),
+                    settings.topics().alerts(), read -> !read.isEmpty());
+
+            assertThat(letters).singleElement().satisfies(letter -> {
+                assertThat(DeadLetterHeaders.text(letter.headers(), DeadLetterHeaders.REASON)).isEqualTo("oversized");
+                assertThat(DeadLetterHeaders.text(letter.headers(), DeadLetterHeaders.TRUNCATED_FROM))
+                        .isEqualTo(Integer.toString(huge.length()));
+                assertThat(letter.value()).hasSize(200_000 - 16 * 1024);
+            });
+            assertThat(alerts).hasSize(1);
+            assertThat(monitor.isRunning()).isTrue();
         }
     }
 

@@ -46,6 +46,9 @@ class DeadLetterTest {
                 Arguments.of("NaN value", bytes("{" + good + ",\"valueUsd\":NaN}"), "bad-value", "valueUsd"),
                 Arguments.of("infinite value", bytes("{" + good + ",\"valueUsd\":Infinity}"), "bad-value", "valueUsd"),
                 Arguments.of("huge value", bytes("{" + good + ",\"valueUsd\":1e13}"), "bad-value", "valueUsd"),
+                Arguments.of("astronomic exponent", bytes("{" + good + ",\"valueUsd\":1e999999999}"), "bad-value", "valueUsd"),
+                Arguments.of("negative astronomic exponent", bytes("{" + good + ",\"valueUsd\":-1e999999999}"), "bad-value", "valueUsd"),
+                Arguments.of("microscopic exponent", bytes("{" + good + ",\"valueUsd\":1e-999999999}"), "bad-value", "valueUsd"),
                 Arguments.of("bad category", bytes("{" + good + ",\"valueUsd\":1,\"category\":\"\"}"), "bad-text", "category"),
                 Arguments.of("bad publishedAt", bytes("{" + good + ",\"valueUsd\":1,\"publishedAt\":\"yesterday\"}"), "bad-published-at", "publishedAt"),
                 Arguments.of("invalid UTF-8", new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}, "bad-encoding", ""),
@@ -84,6 +87,21 @@ class DeadLetterTest {
         assertThat(fixture.deadLetters.getQueueSize()).isEqualTo(badRecords().count());
         assertThat(fixture.readAlerts()).singleElement().satisfies(alert -> assertThat(alert.alertId())
                 .isEqualTo("TUR-OMN-total-TUR-month-threshold-2020-09"));
+    }
+
+    @Test
+    void shouldCutADeadLetterToWhatTheDeadLetterTopicAcceptsAndSaySo() {
+        try (TopologyFixture small = new TopologyFixture(new TopologySettings(Topics.defaults(),
+                dev.tradewatch.domain.DetectionConfig.defaults(), 1024, 2048))) {
+            byte[] value = bytes("x".repeat(5000));
+            small.input.pipeInput(new TestRecord<>(null, value));
+
+            TestRecord<byte[], byte[]> letter = small.deadLetters.readRecord();
+
+            assertThat(letter.value()).hasSize(2048).isEqualTo(java.util.Arrays.copyOf(value, 2048));
+            assertThat(DeadLetterHeaders.text(letter.headers(), DeadLetterHeaders.TRUNCATED_FROM)).isEqualTo("5000");
+            assertThat(DeadLetterHeaders.text(letter.headers(), DeadLetterHeaders.REASON)).isEqualTo("oversized");
+        }
     }
 
     @Test

@@ -40,6 +40,7 @@ final class TopologyFixture implements AutoCloseable {
         Properties props = StreamsDefaults.forTopics(settings.topics());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "tradewatch-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir().toString()); // drivers may coexist
         driver = new TopologyTestDriver(TradewatchTopology.build(settings, new PipelineMetrics(registry), clock), props, NOW);
         Topics topics = settings.topics();
         input = driver.createInputTopic(topics.input(), new ByteArraySerializer(), new ByteArraySerializer());
@@ -74,6 +75,14 @@ final class TopologyFixture implements AutoCloseable {
         Map<String, Alert> latest = new LinkedHashMap<>();
         alerts.forEach(alert -> latest.put(alert.alertId(), alert));
         return latest;
+    }
+
+    private static java.nio.file.Path tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("tradewatch-ttd");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<String> seedCaseLines() {
