@@ -45,8 +45,9 @@ public final class ClusterPreparation {
                 throw new StartupException("cannot reach Kafka at " + settings.bootstrapServers() + " within "
                         + settings.startupTimeout().toSeconds() + " s" + reason(e));
             }
-            ensureTopics(admin, settings, timeoutMs);
-            return maxMessageBytes(admin, settings.topics().deadLetter(), timeoutMs);
+            Set<String> created = ensureTopics(admin, settings, timeoutMs);
+            return created.contains(settings.topics().deadLetter()) ? StreamsDefaults.DEAD_LETTER_MAX_BYTES
+                    : maxMessageBytes(admin, settings.topics().deadLetter(), timeoutMs);
         } catch (org.apache.kafka.common.config.ConfigException e) {
             throw badKafkaSetting(e);
         } catch (KafkaException e) {
@@ -98,7 +99,8 @@ public final class ClusterPreparation {
         return props;
     }
 
-    private static void ensureTopics(Admin admin, Settings settings, long timeoutMs) throws InterruptedException {
+    /** Creates the missing topics (when allowed) and returns the names of those it created. */
+    private static Set<String> ensureTopics(Admin admin, Settings settings, long timeoutMs) throws InterruptedException {
         Set<String> existing;
         try {
             existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
@@ -112,7 +114,7 @@ public final class ClusterPreparation {
             }
         }
         if (missing.isEmpty()) {
-            return;
+            return Set.of();
         }
         if (!settings.topicCreation().enabled()) {
             throw new StartupException("topic " + missing.get(0).name() + " does not exist and tradewatch.topics.create is false");
@@ -126,6 +128,7 @@ public final class ClusterPreparation {
         } catch (TimeoutException e) {
             throw new StartupException("cannot create topics " + names(missing) + reason(e));
         }
+        return missing.stream().map(NewTopic::name).collect(java.util.stream.Collectors.toSet());
     }
 
     private static int maxMessageBytes(Admin admin, String topic, long timeoutMs) throws InterruptedException {

@@ -31,6 +31,15 @@ class OpsFilesTest {
     }
 
     @Test
+    void alertingRulesShouldPassTheirUnitTests() throws Exception {
+        Path promtool = ExternalTools.require("promtool", "prometheus");
+
+        ExternalTools.Result result = ExternalTools.run(DOCKER, List.of(promtool.toString(), "test", "rules", "alert-rules.test.yml"));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
     void composeFileShouldBeAcceptedByDockerCompose() throws Exception {
         Path compose = ExternalTools.require("docker-compose", "--no-install-recommends docker-compose");
 
