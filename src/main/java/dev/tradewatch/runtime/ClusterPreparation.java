@@ -37,49 +37,50 @@ public final class ClusterPreparation {
      * topology cuts larger dead letters to (exactly-once cannot skip a refused write).
      */
     public static int prepare(Settings settings) {
-        long timeoutMs = settings.startupTimeout().toMillis();
-        try (Admin admin = Admin.create(adminProperties(settings))) {
-            try {
-                admin.describeCluster().clusterId().get(timeoutMs, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                throw new StartupException("cannot reach Kafka at " + settings.bootstrapServers() + " within "
-                        + settings.startupTimeout().toSeconds() + " s" + reason(e));
-            }
-            Set<String> created = ensureTopics(admin, settings, timeoutMs);
+        return withAdmin(settings, (admin, timeoutMs) -> {
+            Set<String> existing = reachAndListTopics(admin, settings, timeoutMs);
+            Set<String> created = ensureTopics(admin, settings, existing, timeoutMs);
             return created.contains(settings.topics().deadLetter()) ? StreamsDefaults.DEAD_LETTER_MAX_BYTES
                     : maxMessageBytes(admin, settings.topics().deadLetter(), timeoutMs);
-        } catch (org.apache.kafka.common.config.ConfigException e) {
-            throw badKafkaSetting(e);
-        } catch (KafkaException e) {
-            throw new StartupException("cannot connect to Kafka at " + settings.bootstrapServers() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StartupException("interrupted while preparing topics", e);
-        }
+        });
     }
 
     /** Checks that the cluster answers and {@code topic} exists, so that producing to it cannot hang on metadata. */
     public static void requireTopic(Settings settings, String topic) {
-        long timeoutMs = settings.startupTimeout().toMillis();
-        try (Admin admin = Admin.create(adminProperties(settings))) {
-            Set<String> existing;
-            try {
-                existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                throw new StartupException("cannot reach Kafka at " + settings.bootstrapServers() + " within "
-                        + settings.startupTimeout().toSeconds() + " s" + reason(e));
-            }
-            if (!existing.contains(topic)) {
+        withAdmin(settings, (admin, timeoutMs) -> {
+            if (!reachAndListTopics(admin, settings, timeoutMs).contains(topic)) {
                 throw new StartupException("topic " + topic + " does not exist on " + settings.bootstrapServers()
                         + " (start tradewatch run once to create it, or create it yourself)");
             }
+            return null;
+        });
+    }
+
+    private interface AdminWork<T> {
+        T run(Admin admin, long timeoutMs) throws InterruptedException;
+    }
+
+    /** Runs {@code work} with an admin client, turning client failures into one-line start-up errors. */
+    private static <T> T withAdmin(Settings settings, AdminWork<T> work) {
+        try (Admin admin = Admin.create(adminProperties(settings))) {
+            return work.run(admin, settings.startupTimeout().toMillis());
         } catch (org.apache.kafka.common.config.ConfigException e) {
             throw badKafkaSetting(e);
         } catch (KafkaException e) {
             throw new StartupException("cannot connect to Kafka at " + settings.bootstrapServers() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StartupException("interrupted while looking for topic " + topic, e);
+            throw new StartupException("interrupted while talking to Kafka at " + settings.bootstrapServers(), e);
+        }
+    }
+
+    /** The topic names, or a one-line error when the cluster does not answer within the start-up timeout. */
+    private static Set<String> reachAndListTopics(Admin admin, Settings settings, long timeoutMs) throws InterruptedException {
+        try {
+            return admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new StartupException("cannot reach Kafka at " + settings.bootstrapServers() + " within "
+                    + settings.startupTimeout().toSeconds() + " s" + reason(e));
         }
     }
 
@@ -100,13 +101,8 @@ public final class ClusterPreparation {
     }
 
     /** Creates the missing topics (when allowed) and returns the names of those it created. */
-    private static Set<String> ensureTopics(Admin admin, Settings settings, long timeoutMs) throws InterruptedException {
-        Set<String> existing;
-        try {
-            existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            throw new StartupException("cannot list topics on " + settings.bootstrapServers() + reason(e));
-        }
+    private static Set<String> ensureTopics(Admin admin, Settings settings, Set<String> existing, long timeoutMs)
+            throws InterruptedException {
         List<NewTopic> missing = new ArrayList<>();
         for (NewTopic topic : wanted(settings)) {
             if (!existing.contains(topic.name())) {
