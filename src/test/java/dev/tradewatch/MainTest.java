@@ -57,6 +57,27 @@ class MainTest {
     }
 
     @Test
+    void shouldExitOneWithOneLineWhenTheHttpPortIsInUse() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int code = execute("run", "--http-port", Integer.toString(taken.getLocalPort()),
+                    "--set", "tradewatch.http.bind-address=127.0.0.1", "--bootstrap-servers", "127.0.0.1:1");
+
+            assertThat(code).isEqualTo(Main.FAILURE);
+            assertThat(err.toString()).isEqualTo("tradewatch: HTTP port " + taken.getLocalPort()
+                    + " on 127.0.0.1 is already in use (tradewatch.http.port)" + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void shouldExitOneWithOneLineWhenTheStateDirectoryCannotBeWritten() {
+        int code = execute("run", "--state-dir", "/proc/tradewatch-state", "--http-port", "0",
+                "--set", "tradewatch.http.bind-address=127.0.0.1", "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(code).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).startsWith("tradewatch: cannot create the state directory /proc/tradewatch-state").hasLineCount(1);
+    }
+
+    @Test
     void shouldAddTheStackTraceOnlyWithVerbose() {
         execute("run", "--verbose", "--bootstrap-servers", "127.0.0.1:1", "--set", "tradewatch.startup-timeout-seconds=1");
 

@@ -6,6 +6,9 @@ import dev.tradewatch.stream.StreamsDefaults;
 import dev.tradewatch.stream.TopologySettings;
 import dev.tradewatch.stream.TradewatchTopology;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -46,6 +49,7 @@ public final class MonitorRuntime implements AutoCloseable {
      * ({@code host:port} of this instance's HTTP API) to the other instances for interactive queries.
      */
     public static MonitorRuntime start(Settings settings, MeterRegistry registry, Clock clock, String applicationServer) {
+        requireWritable(settings.stateDir());
         int deadLetterLimit = ClusterPreparation.prepare(settings);
         Properties props = streamsProperties(settings);
         // dead letters carry whole input records up to what their topic accepts; the topology cuts larger ones
@@ -76,6 +80,17 @@ public final class MonitorRuntime implements AutoCloseable {
         });
         streams.start();
         return runtime;
+    }
+
+    private static void requireWritable(Path stateDir) {
+        try {
+            Files.createDirectories(stateDir);
+        } catch (IOException | SecurityException e) {
+            throw new StartupException("cannot create the state directory " + stateDir + " (tradewatch.state-dir): " + e);
+        }
+        if (!Files.isWritable(stateDir)) {
+            throw new StartupException("the state directory " + stateDir + " is not writable (tradewatch.state-dir)");
+        }
     }
 
     static Properties streamsProperties(Settings settings) {
