@@ -61,7 +61,7 @@ class CrashRecoveryIT {
             long lastRestart = 0;
             try (Admin admin = Admin.create(client)) {
                 for (long processed : new long[] {8_000, 20_000}) { // crash while processing, restart at once
-                    assertThat(KafkaTestSupport.eventually(() -> committedInput(admin, settings) >= processed)).isTrue();
+                    assertThat(KafkaTestSupport.eventually(() -> KafkaTestSupport.committedOffsets(admin, settings.applicationId(), settings.topics().input()) >= processed)).isTrue();
                     run.kill();
                     run.start();
                     lastRestart = System.nanoTime();
@@ -93,17 +93,6 @@ class CrashRecoveryIT {
             }
             assertThat(expectedState).hasSizeGreaterThan(20);
             assertThat(KafkaTestSupport.currentState(KafkaTestSupport.latestAlerts(records))).isEqualTo(expectedState);
-        }
-    }
-
-    /** Input records the application has committed as processed (sum over partitions). */
-    private static long committedInput(Admin admin, Settings settings) {
-        try {
-            return admin.listConsumerGroupOffsets(settings.applicationId()).partitionsToOffsetAndMetadata().get()
-                    .entrySet().stream().filter(e -> e.getKey().topic().equals(settings.topics().input()))
-                    .mapToLong(e -> e.getValue().offset()).sum();
-        } catch (Exception e) {
-            return 0;
         }
     }
 

@@ -97,6 +97,20 @@ public final class KafkaTestSupport {
         return SettingsLoader.load(null, Map.of(), flags);
     }
 
+    /** Input records a consumer group has committed as processed on {@code topic} (sum over partitions; 0 if unknown yet). */
+    public static long committedOffsets(org.apache.kafka.clients.admin.Admin admin, String group, String topic) {
+        try {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
     /** Polls {@code condition} until it holds or the deadline passes; returns whether it held. */
     public static boolean eventually(BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(DEADLINE);
