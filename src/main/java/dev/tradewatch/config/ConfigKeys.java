@@ -27,6 +27,10 @@ public final class ConfigKeys {
     public static final String HTTP_PORT = "tradewatch.http.port";
     public static final String HTTP_BIND_ADDRESS = "tradewatch.http.bind-address";
     public static final String HTTP_ADVERTISED_HOST = "tradewatch.http.advertised-host";
+    public static final String HTTP_USERNAME = "tradewatch.http.username";
+    public static final String HTTP_PASSWORD = "tradewatch.http.password";
+    public static final String HTTP_KEYSTORE = "tradewatch.http.tls.keystore";
+    public static final String HTTP_KEYSTORE_PASSWORD = "tradewatch.http.tls.keystore-password";
     public static final String METRICS_SERIES_GAUGES = "tradewatch.metrics.series-gauges";
     public static final String METRICS_REFRESH = "tradewatch.metrics.refresh-seconds";
     public static final String TOPIC_INPUT = "tradewatch.topics.input";
@@ -112,6 +116,10 @@ public final class ConfigKeys {
         defaults.put(HTTP_PORT, "8080");
         defaults.put(HTTP_BIND_ADDRESS, "0.0.0.0");
         defaults.put(HTTP_ADVERTISED_HOST, "");
+        defaults.put(HTTP_USERNAME, "");
+        defaults.put(HTTP_PASSWORD, "");
+        defaults.put(HTTP_KEYSTORE, "");
+        defaults.put(HTTP_KEYSTORE_PASSWORD, "");
         defaults.put(METRICS_SERIES_GAUGES, "50");
         defaults.put(METRICS_REFRESH, "10");
         defaults.put(TOPIC_INPUT, Topics.DEFAULT_INPUT);

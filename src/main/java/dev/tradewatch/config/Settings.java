@@ -22,7 +22,25 @@ public record Settings(String bootstrapServers, String applicationId, Path state
      * The HTTP port: where it binds, and the host other instances reach it at (interactive queries).
      * An empty {@code advertisedHost} means this machine's host name.
      */
-    public record Http(int port, String bindAddress, String advertisedHost) {
+    public record Http(int port, String bindAddress, String advertisedHost, String username, String password,
+                       String keystore, String keystorePassword) {
+
+        /** Whether requests must carry basic-auth credentials. */
+        public boolean requiresAuth() {
+            return !username.isEmpty();
+        }
+
+        /** Whether the port speaks HTTPS (a PKCS#12 keystore is configured). */
+        public boolean usesTls() {
+            return !keystore.isEmpty();
+        }
+
+        @Override
+        public String toString() { // never print the secrets
+            return "Http[port=" + port + ", bindAddress=" + bindAddress + ", advertisedHost=" + advertisedHost
+                    + ", username=" + username + ", password=" + (password.isEmpty() ? "" : "[hidden]")
+                    + ", keystore=" + keystore + ", keystorePassword=" + (keystorePassword.isEmpty() ? "" : "[hidden]") + "]";
+        }
     }
 
     /** How many series get their own gauges, and how often state-derived gauges are recomputed. */
@@ -31,6 +49,18 @@ public record Settings(String bootstrapServers, String applicationId, Path state
 
     /** Whether and how missing topics are created at start-up. {@code replicationFactor} -1 means the broker's default. */
     public record TopicCreation(boolean enabled, int partitions, short replicationFactor) {
+    }
+
+    /** Kafka settings whose values are secrets: passwords, JAAS configurations, keys. */
+    private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(".*(password|jaas|secret|\\.key$|token).*");
+
+    @Override
+    public String toString() { // for logs and diagnostics: secrets are never printed
+        Map<String, String> visible = new java.util.TreeMap<>();
+        kafka.forEach((key, value) -> visible.put(key, SECRET.matcher(key).matches() ? "[hidden]" : value));
+        return "Settings[bootstrapServers=" + bootstrapServers + ", applicationId=" + applicationId + ", stateDir=" + stateDir
+                + ", processingGuarantee=" + processingGuarantee + ", http=" + http + ", topics=" + topics
+                + ", topicCreation=" + topicCreation + ", maxRecordBytes=" + maxRecordBytes + ", kafka=" + visible + "]";
     }
 
     /** The same settings pointed at another cluster (the embedded broker, say). */

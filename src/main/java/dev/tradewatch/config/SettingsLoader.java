@@ -105,11 +105,21 @@ public final class SettingsLoader {
         return new Settings(v.text(ConfigKeys.BOOTSTRAP_SERVERS), v.text(ConfigKeys.APPLICATION_ID),
                 Path.of(v.text(ConfigKeys.STATE_DIR)), v.guarantee(ConfigKeys.PROCESSING_GUARANTEE),
                 Duration.ofSeconds(v.intBetween(ConfigKeys.STARTUP_TIMEOUT, 1, 3600)),
-                new Settings.Http(v.intBetween(ConfigKeys.HTTP_PORT, 0, 65_535), v.text(ConfigKeys.HTTP_BIND_ADDRESS),
-                        v.optionalText(ConfigKeys.HTTP_ADVERTISED_HOST)), topics, creation,
+                http(v), topics, creation,
                 v.intBetween(ConfigKeys.MAX_RECORD_BYTES, 256, 1024 * 1024), detection(v, values),
                 new Settings.Observability(v.intBetween(ConfigKeys.METRICS_SERIES_GAUGES, 0, 1000),
                         Duration.ofSeconds(v.intBetween(ConfigKeys.METRICS_REFRESH, 1, 3600))), kafka(values));
+    }
+
+    private static Settings.Http http(Values v) {
+        Settings.Http http = new Settings.Http(v.intBetween(ConfigKeys.HTTP_PORT, 0, 65_535), v.text(ConfigKeys.HTTP_BIND_ADDRESS),
+                v.optionalText(ConfigKeys.HTTP_ADVERTISED_HOST), v.optionalText(ConfigKeys.HTTP_USERNAME),
+                v.optionalText(ConfigKeys.HTTP_PASSWORD), v.optionalText(ConfigKeys.HTTP_KEYSTORE),
+                v.optionalText(ConfigKeys.HTTP_KEYSTORE_PASSWORD));
+        if (http.requiresAuth() && http.password().isEmpty()) {
+            throw new ConfigException(ConfigKeys.HTTP_PASSWORD + ": expected a password when " + ConfigKeys.HTTP_USERNAME + " is set");
+        }
+        return http;
     }
 
     private static DetectionConfig detection(Values v, Map<String, String> values) {

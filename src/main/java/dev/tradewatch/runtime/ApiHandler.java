@@ -39,7 +39,13 @@ final class ApiHandler implements HttpHandler {
     private static final Pattern SERIES = Pattern.compile("/api/series/([A-Z]{3})/([A-Z]{3})/?");
 
     private volatile StateQueries queries;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpSecurity security;
+    private final HttpClient client;
+
+    ApiHandler(HttpSecurity security) {
+        this.security = security;
+        this.client = security.client();
+    }
 
     /** Starts answering for a running monitor; until then every route but /metrics answers 503. */
     void attach(StateQueries attached) {
@@ -105,8 +111,9 @@ final class ApiHandler implements HttpHandler {
         local.put("scope", "local");
         for (String instance : queries.otherInstances()) {
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + instance + path + "?" + encode(local)))
-                        .timeout(Duration.ofSeconds(5)).build();
+                HttpRequest request = security.authorise(HttpRequest.newBuilder(
+                        URI.create(security.scheme() + "://" + instance + path + "?" + encode(local)))
+                        .timeout(Duration.ofSeconds(5))).build();
                 JsonNode answer = JSON.readTree(client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body());
                 (answer.isArray() ? answer : answer.path("rows")).forEach(nodes::add);
             } catch (IOException e) {

@@ -41,7 +41,8 @@ public final class Observability implements AutoCloseable {
 
     private final Settings settings;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final ApiHandler api = new ApiHandler();
+    private final HttpSecurity security;
+    private final ApiHandler api;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "tradewatch-metrics");
         thread.setDaemon(true);
@@ -52,6 +53,8 @@ public final class Observability implements AutoCloseable {
 
     private Observability(Settings settings) {
         this.settings = settings;
+        this.security = new HttpSecurity(settings.http());
+        this.api = new ApiHandler(security);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         JvmGcMetrics gc = new JvmGcMetrics();
@@ -62,7 +65,9 @@ public final class Observability implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         try {
             server = HTTPServer.builder().hostname(settings.http().bindAddress()).port(settings.http().port())
-                    .registry(registry.getPrometheusRegistry()).defaultHandler(api).buildAndStart();
+                    .registry(registry.getPrometheusRegistry()).defaultHandler(api)
+                    .authenticator(security.authenticator()).httpsConfigurator(security.httpsConfigurator())
+                    .buildAndStart();
         } catch (BindException e) {
             throw new StartupException("HTTP port " + settings.http().port() + " on " + settings.http().bindAddress()
                     + " is already in use (tradewatch.http.port)", e);
