@@ -103,6 +103,8 @@ class CrashRecoveryIT {
                 "--set", "tradewatch.topics.input=" + settings.topics().input(),
                 "--set", "tradewatch.topics.alerts=" + settings.topics().alerts(),
                 "--set", "tradewatch.topics.dead-letter=" + settings.topics().deadLetter(),
-                "--set", "tradewatch.topics.replication-factor=1");
+                "--set", "tradewatch.topics.replication-factor=1",
+                // a SIGKILLed member stays in the group until its session times out (45 s by default)
+                "--set", "kafka.session.timeout.ms=10000", "--set", "kafka.heartbeat.interval.ms=2000");
     }
 }
