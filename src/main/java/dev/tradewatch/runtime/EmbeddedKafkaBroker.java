@@ -68,6 +68,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @throws IllegalStateException if the port is taken or the broker is not ready within ~60 s
      */
     public static EmbeddedKafkaBroker start(int port, Path dataDir) {
+        return start(port, dataDir, null);
+    }
+
+    /**
+     * A second listener beside PLAINTEXT, named after its security protocol (e.g. {@code SASL_SSL}),
+     * with the broker settings it needs (keystore, SASL mechanisms, JAAS); for testing secured clients.
+     */
+    public record ExtraListener(String securityProtocol, int port, Map<String, String> brokerConfig) {
+    }
+
+    /** As {@link #start(int, Path)}, with an extra listener (null for none). */
+    public static EmbeddedKafkaBroker start(int port, Path dataDir, ExtraListener extra) {
         int brokerPort = probePort(port);
         boolean temporary = dataDir == null;
         Path dir = temporary ? createTempDir() : dataDir.toAbsolutePath();
@@ -75,6 +87,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         KafkaRaftServer server = null;
         try {
             Properties props = brokerProperties(brokerPort, probePort(0), dir);
+            if (extra != null) {
+                addListener(props, extra);
+            }
             formatIfNeeded(props, dir);
             server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
             server.startup();
@@ -124,6 +139,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // the first retention check, 30 s after start (log.initial.task.delay.ms). So: no time limit.
         p.setProperty("log.retention.ms", "-1");
         return p;
+    }
+
+    private static void addListener(Properties props, ExtraListener extra) {
+        String name = extra.securityProtocol();
+        props.setProperty("listeners", props.getProperty("listeners") + "," + name + "://" + HOST + ":" + extra.port());
+        props.setProperty("advertised.listeners", props.getProperty("advertised.listeners") + "," + name + "://" + HOST + ":" + extra.port());
+        props.setProperty("listener.security.protocol.map", props.getProperty("listener.security.protocol.map") + "," + name + ":" + name);
+        props.putAll(extra.brokerConfig());
     }
 
     /**

@@ -21,7 +21,6 @@ import java.security.KeyStore;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,7 @@ class HttpSecurityIT {
 
     @Test
     void shouldServeHttpsFromAPkcs12Keystore() throws Exception {
-        Path keystore = generateKeystore();
+        Path keystore = TestCertificates.keystore(dir, SECRET);
         try (Observability web = Observability.start(settings(Map.of("tradewatch.http.tls.keystore", keystore.toString(),
                 "tradewatch.http.tls.keystore-password", SECRET)))) {
             HttpClient client = HttpClient.newBuilder().sslContext(trusting(keystore)).build();
@@ -94,18 +93,6 @@ class HttpSecurityIT {
     private static HttpRequest withAuth(URI uri, String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(uri).header("Authorization", "Basic " + token).build();
-    }
-
-    /** A self-signed certificate for localhost, made with the JDK's keytool. */
-    private Path generateKeystore() throws Exception {
-        Path keystore = dir.resolve("http.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "tradewatch", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", SECRET, "-keypass", SECRET).redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
-        return keystore;
     }
 
     private static SSLContext trusting(Path keystore) throws Exception {
