@@ -24,12 +24,4 @@ public record RuleSettings(MonthThreshold monthThreshold, YtdRatio ytdRatio, Mon
                 new YtdRatio(true, BigDecimal.valueOf(5), Usd.toCents(10_000_000L)),
                 new MonthSpike(true, BigDecimal.TEN, Usd.toCents(5_000_000L)));
     }
-
-    public boolean enabled(Rule rule) {
-        return switch (rule) {
-            case MONTH_THRESHOLD -> monthThreshold.enabled();
-            case YTD_RATIO -> ytdRatio.enabled();
-            case MONTH_SPIKE -> monthSpike.enabled();
-        };
-    }
 }

@@ -9,7 +9,7 @@ import dev.tradewatch.replay.SyntheticFeed;
 import dev.tradewatch.runtime.AlertTail;
 import dev.tradewatch.runtime.CatchUp;
 import dev.tradewatch.runtime.ClusterPreparation;
-import dev.tradewatch.runtime.EmbeddedKafkaBroker;
+import dev.tradewatch.runtime.BrokerPerClass;
 import dev.tradewatch.runtime.KafkaTestSupport;
 import dev.tradewatch.runtime.MonitorRuntime;
 import dev.tradewatch.stream.AlertJson;
@@ -29,29 +29,15 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code backtest} on its own embedded broker, checked against the contract and against a live run. */
-class BacktestCommandIT {
+class BacktestCommandIT extends BrokerPerClass {
 
     private static final String AZE = "TUR-AZE-defence-aerospace-TUR-";
-    private static EmbeddedKafkaBroker broker;
-
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(0, null);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void shouldWriteExactlyTheReferenceAlertsOfTheContract() throws IOException {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.Alert;
-import dev.tradewatch.runtime.EmbeddedKafkaBroker;
+import dev.tradewatch.runtime.BrokerPerClass;
 import dev.tradewatch.runtime.KafkaTestSupport;
 import dev.tradewatch.runtime.MonitorRuntime;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,29 +21,15 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code replay} into a running {@code run}: the reference case's alerts, read back with read_committed. */
-class ReplayCommandIT {
+class ReplayCommandIT extends BrokerPerClass {
 
     private static final String AZE = "TUR-AZE-defence-aerospace-TUR-";
-    private static EmbeddedKafkaBroker broker;
-
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(0, null);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void shouldRaiseTheReferenceAlertsWhenTheSeedCaseIsReplayedIntoARunningMonitor() throws Exception {

@@ -26,13 +26,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code run} against a real broker: the reference case in, its alerts out, read with read_committed. */
-class MonitorRunIT {
+class MonitorRunIT extends BrokerPerClass {
 
     private static final String AZE = "TUR-AZE-defence-aerospace-TUR-";
     private static final Set<String> REFERENCE_ALERTS = Set.of(
@@ -40,20 +38,8 @@ class MonitorRunIT {
             AZE + "month-spike-2020-09", "TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09",
             "TUR-USA-defence-aerospace-TUR-month-threshold-2020-09");
 
-    private static EmbeddedKafkaBroker broker;
-
     @TempDir
     Path stateDir;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(0, null);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void shouldPublishTheReferenceCaseAlertsExactlyOnce() throws Exception {
