@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tradewatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Streaming monitor for bilateral trade statistics: spikes in, alerts out, exactly once.",
         subcommands = {RunCommand.class, BrokerCommand.class, DemoCommand.class, ReplayCommand.class,
-            BacktestCommand.class})
+            BacktestCommand.class, BenchCommand.class})
 public final class TradewatchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

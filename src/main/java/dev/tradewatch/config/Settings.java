@@ -69,6 +69,12 @@ public record Settings(String bootstrapServers, String applicationId, Path state
                 topicCreation, maxRecordBytes, detection, metrics, kafka);
     }
 
+    /** The same settings reading another input topic. */
+    public Settings withInputTopic(String input) {
+        return new Settings(bootstrapServers, applicationId, stateDir, processingGuarantee, startupTimeout, http,
+                new Topics(input, topics.alerts(), topics.deadLetter()), topicCreation, maxRecordBytes, detection, metrics, kafka);
+    }
+
     /** The same settings creating topics with another replication factor (1 on a single-node broker). */
     public Settings withReplicationFactor(short replicationFactor) {
         return new Settings(bootstrapServers, applicationId, stateDir, processingGuarantee, startupTimeout, http, topics,

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -37,6 +38,11 @@ public final class AlertTail implements AutoCloseable {
     private volatile boolean stopping;
 
     public AlertTail(Properties clientProperties, String topic, Consumer<Alert> onAlert) {
+        this(clientProperties, topic, (alert, timestamp) -> onAlert.accept(alert));
+    }
+
+    /** As above; the callback also gets the record timestamp (that of the figure that caused the change). */
+    public AlertTail(Properties clientProperties, String topic, BiConsumer<Alert, Long> onAlert) {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "tradewatch-tail-" + UUID.randomUUID());
@@ -50,10 +56,10 @@ public final class AlertTail implements AutoCloseable {
         thread.start();
     }
 
-    private void follow(Consumer<Alert> onAlert) {
+    private void follow(BiConsumer<Alert, Long> onAlert) {
         try {
             while (!stopping) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> onAlert.accept(record.value()));
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> onAlert.accept(record.value(), record.timestamp()));
                 consumer.assignment().forEach(tp -> positions.put(tp, consumer.position(tp)));
             }
         } catch (WakeupException e) {

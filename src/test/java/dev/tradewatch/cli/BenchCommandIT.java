@@ -1,0 +1,31 @@
+package dev.tradewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** {@code bench --json} on a small feed: every measurement is there and plausible. No speed is asserted. */
+class BenchCommandIT {
+
+    @Test
+    void shouldReportEveryMeasurementAsJson() throws Exception {
+        CommandITSupport.Outcome outcome = CommandITSupport.execute("bench", "--records", "20000", "--series", "2000", "--json");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        JsonNode result = new ObjectMapper().readTree(outcome.out());
+        assertThat(result.get("records").asInt()).isGreaterThanOrEqualTo(20_000);
+        assertThat(result.get("series").asInt()).isEqualTo(2_000);
+        assertThat(result.get("guarantee").asText()).isEqualTo("exactly_once_v2");
+        for (String rate : new String[] {"rawConsumerPerSec", "passThroughPerSec", "pipelinePerSec", "stateBytesPerSeries"}) {
+            assertThat(result.get(rate).asDouble()).as(rate).isPositive();
+        }
+        assertThat(result.get("latencyP99Ms").asDouble()).isGreaterThanOrEqualTo(result.get("latencyP50Ms").asDouble());
+    }
+
+    @Test
+    void shouldRefuseMoreSeriesThanRecords() {
+        assertThat(CommandITSupport.execute("bench", "--records", "10", "--series", "20").exitCode()).isEqualTo(2);
+    }
+}
