@@ -1,5 +1,6 @@
 package dev.tradewatch.cli;
 
+import java.util.function.Consumer;
 import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.ConfigKeys;
 import dev.tradewatch.config.Settings;
@@ -29,7 +30,7 @@ public final class SettingsOptions {
     }
 
     /** As {@link #load()}, with more flags from the command's own options. */
-    public Settings load(java.util.function.Consumer<Map<String, String>> moreFlags) {
+    public Settings load(Consumer<Map<String, String>> moreFlags) {
         Map<String, String> flags = flags();
         moreFlags.accept(flags);
         return config.load(flags);

@@ -1,5 +1,7 @@
 package dev.tradewatch.config;
 
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import dev.tradewatch.domain.DetectionConfig;
 import dev.tradewatch.stream.Topics;
 import java.nio.file.Path;
@@ -52,11 +54,11 @@ public record Settings(String bootstrapServers, String applicationId, Path state
     }
 
     /** Kafka settings whose values are secrets: passwords, JAAS configurations, keys. */
-    private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(".*(password|jaas|secret|\\.key$|token).*");
+    private static final Pattern SECRET = Pattern.compile(".*(password|jaas|secret|\\.key$|token).*");
 
     @Override
     public String toString() { // for logs and diagnostics: secrets are never printed
-        Map<String, String> visible = new java.util.TreeMap<>();
+        Map<String, String> visible = new TreeMap<>();
         kafka.forEach((key, value) -> visible.put(key, SECRET.matcher(key).matches() ? "[hidden]" : value));
         return "Settings[bootstrapServers=" + bootstrapServers + ", applicationId=" + applicationId + ", stateDir=" + stateDir
                 + ", processingGuarantee=" + processingGuarantee + ", http=" + http + ", topics=" + topics

@@ -1,5 +1,7 @@
 package dev.tradewatch.replay;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.Random;
  */
 public final class BenchFeed {
 
-    private static final String[] CODES = java.util.Locale.getISOCountries(java.util.Locale.IsoCountryCode.PART1_ALPHA3)
+    private static final String[] CODES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3)
             .stream().sorted().toArray(String[]::new);
 
     private BenchFeed() {
@@ -29,7 +31,7 @@ public final class BenchFeed {
         for (int m = 0; m < months; m++) {
             YearMonth period = start.plusMonths(m);
             if (period.getMonthValue() == 1) {
-                java.util.Arrays.fill(ytd, 0);
+                Arrays.fill(ytd, 0);
             }
             for (int s = 0; s < series && out.size() < records; s++) {
                 long base = 100_000 + (s % 997) * 10_000L;
@@ -55,6 +57,6 @@ public final class BenchFeed {
         return String.format(Locale.ROOT, "{\"exporter\":\"%s\",\"importer\":\"%s\",\"period\":\"%s\",\"basis\":\"%s\","
                 + "\"valueUsd\":%d,\"category\":\"%s\",\"source\":\"bench\",\"publishedAt\":\"%s0%dT00:00:00Z\"}",
                 exporter, importer, period, basis, usd, category, period.plusMonths(1).atDay(1).toString().substring(0, 8),
-                2 + revision).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                2 + revision).getBytes(StandardCharsets.UTF_8);
     }
 }

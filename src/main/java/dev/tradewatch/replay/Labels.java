@@ -1,5 +1,6 @@
 package dev.tradewatch.replay;
 
+import java.util.Locale;
 import dev.tradewatch.domain.Alert;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ public final class Labels {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             number++;
             String trimmed = line.strip();
-            if (trimmed.isEmpty() || number == 1 && trimmed.toLowerCase(java.util.Locale.ROOT).startsWith("exporter")) {
+            if (trimmed.isEmpty() || number == 1 && trimmed.toLowerCase(Locale.ROOT).startsWith("exporter")) {
                 continue;
             }
             String[] cells = trimmed.split(",", -1);

@@ -1,5 +1,6 @@
 package dev.tradewatch.runtime;
 
+import java.util.Comparator;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.Alert;
 import dev.tradewatch.metrics.PipelineMetrics;
@@ -106,7 +107,7 @@ public final class Backtest {
 
     private static void deleteRecursively(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         }

@@ -1,5 +1,8 @@
 package dev.tradewatch.runtime;
 
+import java.util.function.BooleanSupplier;
+import java.util.Collections;
+import java.util.concurrent.locks.LockSupport;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.SeriesState;
 import dev.tradewatch.replay.BenchFeed;
@@ -97,7 +100,7 @@ public final class Bench {
                 if (ratePerSec > 0) {
                     long due = start + (long) (i * 1e9 / ratePerSec);
                     while (System.nanoTime() < due) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                        LockSupport.parkNanos(due - System.nanoTime());
                     }
                 }
                 producer.send(new ProducerRecord<>(topic, feed.get(i)));
@@ -180,7 +183,7 @@ public final class Bench {
         Settings isolated = settings.isolated(id, Files.createTempDirectory("bench-latency"));
         int count = (int) Math.min(records, Math.max(10_000, pipelineRate * 0.5 * 30)); // about 30 s of load
         List<byte[]> feed = BenchFeed.generate(7, count, Math.min(series, Math.max(1, count / 10)));
-        List<Long> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> samples = Collections.synchronizedList(new ArrayList<>());
         try (MonitorRuntime monitor = MonitorRuntime.start(isolated, new SimpleMeterRegistry(), Clock.systemUTC());
              AlertTail tail = new AlertTail(client, isolated.topics().alerts(),
                      (alert, appendedAt) -> samples.add(System.currentTimeMillis() - appendedAt));
@@ -201,10 +204,10 @@ public final class Bench {
      * Waits until the client runs and returns that instant: the input is already complete, so rates are
      * measured from the end of the first rebalance, the same way for the pass-through and the pipeline.
      */
-    private static long runningSince(java.util.function.BooleanSupplier running) {
+    private static long runningSince(BooleanSupplier running) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!running.getAsBoolean() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            LockSupport.parkNanos(1_000_000);
         }
         return System.nanoTime();
     }

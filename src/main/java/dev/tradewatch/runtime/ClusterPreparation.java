@@ -1,5 +1,6 @@
 package dev.tradewatch.runtime;
 
+import java.util.stream.Collectors;
 import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.stream.StreamsDefaults;
@@ -124,7 +125,7 @@ public final class ClusterPreparation {
         } catch (TimeoutException e) {
             throw new StartupException("cannot create topics " + names(missing) + reason(e));
         }
-        return missing.stream().map(NewTopic::name).collect(java.util.stream.Collectors.toSet());
+        return missing.stream().map(NewTopic::name).collect(Collectors.toSet());
     }
 
     private static int maxMessageBytes(Admin admin, String topic, long timeoutMs) throws InterruptedException {

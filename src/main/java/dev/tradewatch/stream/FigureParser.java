@@ -1,5 +1,6 @@
 package dev.tradewatch.stream;
 
+import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -71,14 +72,14 @@ public final class FigureParser {
         for (String field : TEXT_FIELDS) {
             JsonNode child = node.get(field);
             if (child != null && !child.isNull() && !child.isTextual()) {
-                return Validation.rejected(RejectReason.WRONG_TYPE, field, "expected a string, found " + child.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                return Validation.rejected(RejectReason.WRONG_TYPE, field, "expected a string, found " + child.getNodeType().name().toLowerCase(Locale.ROOT));
             }
         }
         JsonNode value = node.get("valueUsd");
         BigDecimal valueUsd = null;
         if (value != null && !value.isNull()) {
             if (!value.isNumber()) {
-                return Validation.rejected(RejectReason.WRONG_TYPE, "valueUsd", "expected a number, found " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                return Validation.rejected(RejectReason.WRONG_TYPE, "valueUsd", "expected a number, found " + value.getNodeType().name().toLowerCase(Locale.ROOT));
             }
             if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
                 return Validation.rejected(RejectReason.BAD_VALUE, "valueUsd", "expected a finite number, found " + value.asText());

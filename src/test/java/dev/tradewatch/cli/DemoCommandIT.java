@@ -9,7 +9,7 @@ class DemoCommandIT {
 
     @Test
     void shouldPrintTheTurkeyAzerbaijanAlertsAndExitZero() {
-        CommandITSupport.Outcome outcome = CommandITSupport.execute("demo", "--once");
+        CommandITSupport.Outcome outcome = CommandITSupport.execute("demo", "--once", "--http-port", "0");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(outcome.out()).contains(
