@@ -188,6 +188,7 @@ public final class Bench {
              AlertTail tail = new AlertTail(client, isolated.topics().alerts(),
                      (alert, appendedAt) -> samples.add(System.currentTimeMillis() - appendedAt));
              Admin admin = Admin.create(client)) {
+            runningSince(monitor::isRunning); // steady state: not the first rebalance's wait
             produce(client, isolated.topics().input(), feed, pipelineRate * 0.5);
             new CatchUp(admin, id, CatchUp.monitoredTopics(id, isolated.topics().input())).await(TIMEOUT, r -> { }, monitor::failure);
             tail.awaitPositions(AlertTail.committedEnds(admin, isolated.topics().alerts()), TIMEOUT);
