@@ -115,11 +115,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static void awaitProcessed(Settings settings, Properties client, AlertTail tail, MonitorRuntime monitor)
             throws Exception {
         try (Admin admin = Admin.create(client)) {
-            new CatchUp(admin, settings.applicationId(), CatchUp.monitoredTopics(settings.applicationId(),
-                    settings.topics().input())).await(PROCESSING_TIMEOUT, remaining -> { }, monitor::failure);
-            if (!tail.awaitPositions(AlertTail.committedEnds(admin, settings.topics().alerts()), PROCESSING_TIMEOUT)) {
-                throw new IllegalStateException("could not read back every alert of " + settings.topics().alerts());
-            }
+            CatchUp.awaitMonitor(admin, settings, monitor, tail, PROCESSING_TIMEOUT);
         }
     }
 }

@@ -38,14 +38,15 @@ public final class SeriesTracker {
             return new Applied(outcome, List.of()); // re-published unchanged: nothing to evaluate
         }
         int year = figure.period().getYear();
-        List<Alert> changes = new ArrayList<>(reevaluate(state, year, now));
-        changes.addAll(reevaluate(state, year + 1, now));
+        // one detector for both years: it caches each year's ledger, and year Y feeds both evaluations
+        Detector detector = new Detector(state, config.forPair(state.series().pair()));
+        List<Alert> changes = new ArrayList<>(reevaluate(state, detector, year, now));
+        changes.addAll(reevaluate(state, detector, year + 1, now));
         return new Applied(outcome, changes);
     }
 
     /** Brings the stored alerts of {@code year} in line with a fresh evaluation; returns what changed. */
-    private List<Alert> reevaluate(SeriesState state, int year, Instant now) {
-        Detector detector = new Detector(state, config.forPair(state.series().pair()));
+    private static List<Alert> reevaluate(SeriesState state, Detector detector, int year, Instant now) {
         Map<AlertKey, Evaluation> evaluations = new HashMap<>();
         detector.evaluate(year).forEach(evaluation -> evaluations.put(evaluation.key(), evaluation));
         List<Alert> changes = new ArrayList<>();

@@ -79,11 +79,7 @@ public final class Backtest {
              Admin admin = Admin.create(client)) {
             FileReplay.Result replay = FileReplay.run(input.file(), input.format(), input.strict(), input.malformedLines(),
                     client, settings.topics().input(), 0, progress);
-            new CatchUp(admin, settings.applicationId(), CatchUp.monitoredTopics(settings.applicationId(),
-                    settings.topics().input())).await(PROCESSING_TIMEOUT, remaining -> { }, monitor::failure);
-            if (!tail.awaitPositions(AlertTail.committedEnds(admin, settings.topics().alerts()), PROCESSING_TIMEOUT)) {
-                throw new IllegalStateException("could not read back every alert of " + settings.topics().alerts());
-            }
+            CatchUp.awaitMonitor(admin, settings, monitor, tail, PROCESSING_TIMEOUT);
             synchronized (alerts) {
                 return new Result(replay, outcomes(registry), Map.copyOf(alerts), Duration.ofNanos(System.nanoTime() - started));
             }

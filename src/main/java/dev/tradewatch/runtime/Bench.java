@@ -157,7 +157,7 @@ public final class Bench {
         try (MonitorRuntime monitor = MonitorRuntime.start(isolated, new SimpleMeterRegistry(), Clock.systemUTC());
              Admin admin = Admin.create(client)) {
             long start = runningSince(monitor::isRunning);
-            new CatchUp(admin, id, CatchUp.monitoredTopics(id, input)).await(TIMEOUT, remaining -> { }, monitor::failure);
+            CatchUp.awaitMonitor(admin, isolated, monitor, null, TIMEOUT);
             double rate = expected / seconds(start);
             return new Pipeline(rate, stateBytesPerSeries(monitor));
         }
@@ -190,8 +190,7 @@ public final class Bench {
              Admin admin = Admin.create(client)) {
             runningSince(monitor::isRunning); // steady state: not the first rebalance's wait
             produce(client, isolated.topics().input(), feed, pipelineRate * 0.5);
-            new CatchUp(admin, id, CatchUp.monitoredTopics(id, isolated.topics().input())).await(TIMEOUT, r -> { }, monitor::failure);
-            tail.awaitPositions(AlertTail.committedEnds(admin, isolated.topics().alerts()), TIMEOUT);
+            CatchUp.awaitMonitor(admin, isolated, monitor, tail, TIMEOUT);
         }
         long[] sorted = samples.stream().mapToLong(Long::longValue).sorted().toArray();
         if (sorted.length == 0) {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
+import dev.tradewatch.config.Settings;
 import dev.tradewatch.stream.TradewatchTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -87,6 +88,28 @@ public final class CatchUp {
             LockSupport.parkNanos(POLL_NANOS);
         }
         onProgress.accept(0);
+    }
+
+    /**
+     * Waits until {@code monitor} has processed everything in its input (by offsets) and, when
+     * {@code tail} is given, until the tail has read every committed alert. Fails fast if the monitor stops.
+     */
+    public static void awaitMonitor(Admin admin, Settings settings, MonitorRuntime monitor, AlertTail tail, Duration timeout) {
+        new CatchUp(admin, settings.applicationId(), monitoredTopics(settings.applicationId(), settings.topics().input()))
+                .await(timeout, remaining -> { }, monitor::failure);
+        if (tail == null) {
+            return;
+        }
+        try {
+            if (!tail.awaitPositions(AlertTail.committedEnds(admin, settings.topics().alerts()), timeout)) {
+                throw new StartupException("could not read back every alert of " + settings.topics().alerts()
+                        + " within " + timeout.toSeconds() + " s");
+            }
+        } catch (StartupException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StartupException("cannot read the end offsets of " + settings.topics().alerts() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The topics whose offsets say whether tradewatch has processed its input. */
