@@ -1,7 +1,6 @@
 package dev.tradewatch.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,21 +54,21 @@ public final class Detector {
         long threshold = settings.monthThreshold().thresholdCents();
         boolean fires = value >= threshold;
         Severity severity = value >= 2 * threshold ? Severity.CRITICAL : Severity.HIGH;
-        return new Evaluation(Rule.MONTH_THRESHOLD, period, value, threshold, ratio(value, threshold), severity, fires);
+        return new Evaluation(Rule.MONTH_THRESHOLD, period, value, threshold, severity, fires);
     }
 
     private Evaluation monthSpike(YearMonth period, long value, long baseline) {
         RuleSettings.MonthSpike spike = settings.monthSpike();
         boolean fires = atLeast(value, spike.factor(), baseline) && value >= spike.floorCents();
         Severity severity = atLeast(value, spike.factor().multiply(TWO), baseline) ? Severity.CRITICAL : Severity.MEDIUM;
-        return new Evaluation(Rule.MONTH_SPIKE, period, value, baseline, ratio(value, baseline), severity, fires);
+        return new Evaluation(Rule.MONTH_SPIKE, period, value, baseline, severity, fires);
     }
 
     private Evaluation ytdRatio(YearMonth period, long ytd, long yearBefore) {
         RuleSettings.YtdRatio rule = settings.ytdRatio();
         boolean fires = atLeast(ytd, rule.ratio(), yearBefore) && ytd >= rule.floorCents();
         Severity severity = atLeast(ytd, rule.ratio().multiply(TWO), yearBefore) ? Severity.CRITICAL : Severity.HIGH;
-        return new Evaluation(Rule.YTD_RATIO, period, ytd, yearBefore, ratio(ytd, yearBefore), severity, fires);
+        return new Evaluation(Rule.YTD_RATIO, period, ytd, yearBefore, severity, fires);
     }
 
     /**
@@ -77,11 +76,13 @@ public final class Detector {
      * in that window that is known or can be estimated from a ytd span. Empty when none can.
      */
     OptionalLong baseline(YearMonth period) {
+        YearLedger sameYear = ledger(period.getYear());
+        YearLedger yearBefore = ledger(period.getYear() - 1);
         long[] values = new long[12];
         int count = 0;
         for (int back = 12; back >= 1; back--) {
-            YearMonth month = period.minusMonths(back);
-            OptionalLong estimate = ledger(month.getYear()).estimate(month.getMonthValue());
+            int month = period.getMonthValue() - back;
+            OptionalLong estimate = month >= 1 ? sameYear.estimate(month) : yearBefore.estimate(month + 12);
             if (estimate.isPresent()) {
                 values[count++] = estimate.getAsLong();
             }
@@ -101,9 +102,5 @@ public final class Detector {
     /** Exact comparison value ≥ factor × base, without rounding. */
     private static boolean atLeast(long value, BigDecimal factor, long base) {
         return BigDecimal.valueOf(value).compareTo(factor.multiply(BigDecimal.valueOf(base))) >= 0;
-    }
-
-    private static BigDecimal ratio(long value, long base) {
-        return base == 0 ? null : BigDecimal.valueOf(value).divide(BigDecimal.valueOf(base), 3, RoundingMode.HALF_EVEN);
     }
 }

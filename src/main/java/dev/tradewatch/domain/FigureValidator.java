@@ -1,11 +1,10 @@
 package dev.tradewatch.domain;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
@@ -56,8 +55,8 @@ public final class FigureValidator {
         }
         YearMonth period;
         try {
-            period = YearMonth.parse(input.period());
-        } catch (DateTimeParseException e) {
+            period = IsoDates.period(input.period());
+        } catch (DateTimeException e) {
             return Validation.rejected(RejectReason.BAD_PERIOD, "period", "not a calendar month: " + input.period());
         }
         if (period.isAfter(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
@@ -81,8 +80,8 @@ public final class FigureValidator {
         Instant publishedAt;
         try {
             publishedAt = input.publishedAt() == null ? fallbackPublishedAt
-                    : DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(input.publishedAt(), Instant::from);
-        } catch (DateTimeParseException e) {
+                    : IsoDates.instant(input.publishedAt());
+        } catch (DateTimeException e) {
             return Validation.rejected(RejectReason.BAD_PUBLISHED_AT, "publishedAt", "not an ISO-8601 instant: " + input.publishedAt());
         }
         SeriesKey series = new SeriesKey(input.exporter(), input.importer(), category, reporter);

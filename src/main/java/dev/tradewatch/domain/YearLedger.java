@@ -14,11 +14,14 @@ public final class YearLedger {
     private static final byte UNKNOWN = 0;
     private static final byte REPORTED = 1;
     private static final byte DERIVED = 2;
+    private static final long NO_ESTIMATE = -1; // values are never negative
 
     private final long[] month = new long[13];
     private final byte[] monthKind = new byte[13];
     private final long[] ytd = new long[13];
     private final byte[] ytdKind = new byte[13];
+    /** estimate(m), worked out on first use: baselines ask for each month up to 24 times per figure. */
+    private long[] estimates;
 
     private YearLedger() {
         ytdKind[0] = DERIVED; // nothing is exported before January: ytd(0) = 0
@@ -102,8 +105,18 @@ public final class YearLedger {
      * ytd span around it (the span's total less its known months, spread evenly over the unknown ones).
      */
     public OptionalLong estimate(int m) {
+        if (estimates == null) {
+            estimates = new long[13];
+            for (int i = 1; i <= 12; i++) {
+                estimates[i] = computeEstimate(i);
+            }
+        }
+        return estimates[m] == NO_ESTIMATE ? OptionalLong.empty() : OptionalLong.of(estimates[m]);
+    }
+
+    private long computeEstimate(int m) {
         if (monthKind[m] != UNKNOWN) {
-            return OptionalLong.of(month[m]);
+            return month[m];
         }
         int lower = m - 1;
         while (ytdKind[lower] == UNKNOWN) {
@@ -114,7 +127,7 @@ public final class YearLedger {
             upper++;
         }
         if (upper > 12) {
-            return OptionalLong.empty();
+            return NO_ESTIMATE;
         }
         long rest = ytd[upper] - ytd[lower];
         int unknownMonths = 0;
@@ -125,6 +138,6 @@ public final class YearLedger {
                 rest -= month[i];
             }
         }
-        return rest < 0 ? OptionalLong.empty() : OptionalLong.of((rest + unknownMonths / 2) / unknownMonths);
+        return rest < 0 ? NO_ESTIMATE : (rest + unknownMonths / 2) / unknownMonths;
     }
 }

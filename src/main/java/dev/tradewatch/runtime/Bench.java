@@ -7,6 +7,7 @@ import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.SeriesState;
 import dev.tradewatch.replay.BenchFeed;
 import dev.tradewatch.stream.SeriesStateSerde;
+import dev.tradewatch.stream.StreamsDefaults;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,6 +142,8 @@ public final class Bench {
         props.putAll(client);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, id);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
+        props.putAll(StreamsDefaults.producerBatching());
+        props.putAll(settings.kafka()); // the same client tuning as the pipeline
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-passthrough").toString());
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props); Admin admin = Admin.create(client)) {
             streams.start();
