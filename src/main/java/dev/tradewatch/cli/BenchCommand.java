@@ -26,6 +26,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--series", defaultValue = "100000", description = "Series they are spread over (default: ${DEFAULT-VALUE}).")
     int series;
 
+    @Option(names = "--instances", defaultValue = "1",
+            description = "Instances of the pipeline, one application in this JVM (default: ${DEFAULT-VALUE}).")
+    int instances;
+
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
@@ -43,9 +47,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (records < 1 || series < 1 || series > records) {
             throw new ConfigException("--records and --series: expected 1 ≤ series ≤ records, found " + series + " and " + records);
         }
+        if (instances < 1 || instances > 8) {
+            throw new ConfigException("--instances: expected 1 to 8, found " + instances);
+        }
         Settings settings = config.load(Map.of());
         PrintWriter err = spec.commandLine().getErr();
-        Bench.Result result = Bench.run(settings, records, series, step -> {
+        Bench.Result result = Bench.run(settings, records, series, instances, step -> {
             err.println("bench: " + step);
             err.flush();
         });
@@ -61,11 +68,14 @@ public final class BenchCommand implements Callable<Integer> {
                   produce (acks=all)        %,10.0f /s
                   raw consumer              %,10.0f /s
                   streams pass-through      %,10.0f /s
-                  tradewatch pipeline       %,10.0f /s   (%.2f × pass-through)
+                  streams keyed state       %,10.0f /s   (repartition + store read/write per record)
+                  tradewatch pipeline       %,10.0f /s   (%.2f × pass-through, %.2f × keyed state; %d instance%s)
                   latency at half load      p50 %.0f ms, p99 %.0f ms (%,d alerts)
                   state per series          %,.0f bytes
                   heap in use               %,d MB""", r.records(), r.series(), r.guarantee(), r.produceRatePerSec(),
-                r.rawConsumerPerSec(), r.passThroughPerSec(), r.pipelinePerSec(), r.pipelinePerSec() / r.passThroughPerSec(),
+                r.rawConsumerPerSec(), r.passThroughPerSec(), r.keyedStatePerSec(), r.pipelinePerSec(),
+                r.pipelinePerSec() / r.passThroughPerSec(), r.pipelinePerSec() / r.keyedStatePerSec(), r.instances(),
+                r.instances() == 1 ? "" : "s",
                 r.latencyP50Ms(), r.latencyP99Ms(), r.latencySamples(), r.stateBytesPerSeries(), r.heapUsedBytes() >> 20);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Random;
 /**
  * A large synthetic feed for {@code bench}: {@code series} series (50 exporters × 199 importers ×
  * categories) with consecutive months each, a fifth of them reported year-to-date, about 3% revisions
- * and 2% spikes. Deterministic for a seed. Not real data.
+ * and 2% spikes. Deterministic for a seed. Not real data. Each figure carries its series as record key,
+ * which tradewatch ignores (keys are not trusted) but {@code bench}'s keyed-state baseline uses.
  */
 public final class BenchFeed {
 
@@ -21,11 +22,15 @@ public final class BenchFeed {
     private BenchFeed() {
     }
 
-    /** About {@code records} figure values (UTF-8 JSON) spread over {@code series} series, in publication order. */
-    public static List<byte[]> generate(long seed, int records, int series) {
+    /** One record: the series as key, the figure as UTF-8 JSON. */
+    public record Entry(byte[] key, byte[] value) {
+    }
+
+    /** About {@code records} figures spread over {@code series} series, in publication order. */
+    public static List<Entry> generate(long seed, int records, int series) {
         Random random = new Random(seed);
         int months = Math.max(1, records / series);
-        List<byte[]> out = new ArrayList<>(records + records / 20);
+        List<Entry> out = new ArrayList<>(records + records / 20);
         YearMonth start = YearMonth.of(2019, 1);
         long[] ytd = new long[series];
         for (int m = 0; m < months; m++) {
@@ -50,13 +55,14 @@ public final class BenchFeed {
         return out;
     }
 
-    private static byte[] json(int series, YearMonth period, String basis, long usd, int revision) {
+    private static Entry json(int series, YearMonth period, String basis, long usd, int revision) {
         String exporter = CODES[series % 50];
         String importer = CODES[50 + (series / 50) % 199];
         String category = "c" + series / (50 * 199); // one category per full sweep of pairs: every series distinct
-        return String.format(Locale.ROOT, "{\"exporter\":\"%s\",\"importer\":\"%s\",\"period\":\"%s\",\"basis\":\"%s\","
+        byte[] key = (exporter + "-" + importer + "-" + category).getBytes(StandardCharsets.UTF_8);
+        return new Entry(key, String.format(Locale.ROOT, "{\"exporter\":\"%s\",\"importer\":\"%s\",\"period\":\"%s\",\"basis\":\"%s\","
                 + "\"valueUsd\":%d,\"category\":\"%s\",\"source\":\"bench\",\"publishedAt\":\"%s0%dT00:00:00Z\"}",
                 exporter, importer, period, basis, usd, category, period.plusMonths(1).atDay(1).toString().substring(0, 8),
-                2 + revision).getBytes(StandardCharsets.UTF_8);
+                2 + revision).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -36,6 +37,12 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * {@code bench}: on one embedded broker and one generated feed, side by side in one run — Kafka's raw
@@ -46,23 +53,26 @@ import org.apache.kafka.streams.kstream.Produced;
 public final class Bench {
 
     /** The measurements; rates in records per second, latencies in milliseconds. */
-    public record Result(int records, int series, String guarantee, double produceRatePerSec, double rawConsumerPerSec,
-                         double passThroughPerSec, double pipelinePerSec, double latencyP50Ms, double latencyP99Ms,
-                         int latencySamples, double stateBytesPerSeries, long heapUsedBytes) {
+    public record Result(int records, int series, String guarantee, int instances, double produceRatePerSec,
+                         double rawConsumerPerSec, double passThroughPerSec, double keyedStatePerSec, double pipelinePerSec,
+                         double latencyP50Ms, double latencyP99Ms, int latencySamples, double stateBytesPerSeries,
+                         long heapUsedBytes) {
     }
 
     private static final int PARTITIONS = 4;
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    private static final int WARM_UP_SECONDS = 10;
 
     private Bench() {
     }
 
-    public static Result run(Settings base, int records, int series, Consumer<String> progress) throws Exception {
+    /** Runs every measurement; the pipeline runs as {@code instances} instances of one application in this JVM. */
+    public static Result run(Settings base, int records, int series, int instances, Consumer<String> progress) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null)) {
             Settings settings = base.withBootstrapServers(broker.bootstrapServers()).withReplicationFactor((short) 1);
             Properties client = ClusterPreparation.clientProperties(settings);
             progress.accept("generating " + records + " figures over " + series + " series");
-            List<byte[]> feed = BenchFeed.generate(42, records, series);
+            List<BenchFeed.Entry> feed = BenchFeed.generate(42, records, series);
             createTopic(client, "bench-input");
             progress.accept("producing");
             double produceRate = produce(client, "bench-input", feed, 0);
@@ -70,14 +80,16 @@ public final class Bench {
             double raw = rawConsume(client, "bench-input", feed.size());
             progress.accept("pass-through");
             double passThrough = passThrough(settings, client, feed.size());
-            progress.accept("tradewatch pipeline");
-            Pipeline pipeline = pipeline(settings, client, "bench-input", feed.size());
+            progress.accept("keyed state");
+            double keyedState = keyedState(settings, client, feed.size());
+            progress.accept("tradewatch pipeline" + (instances > 1 ? ", " + instances + " instances" : ""));
+            Pipeline pipeline = pipeline(settings, client, "bench-input", feed.size(), instances);
             progress.accept("latency at half load");
             double[] latency = latencyAtHalfLoad(settings, client, pipeline.ratePerSec(), records, series);
             System.gc();
             long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-            return new Result(feed.size(), series, settings.processingGuarantee(), produceRate, raw, passThrough,
-                    pipeline.ratePerSec(), latency[0], latency[1], (int) latency[2], pipeline.stateBytesPerSeries(), heap);
+            return new Result(feed.size(), series, settings.processingGuarantee(), instances, produceRate, raw, passThrough,
+                    keyedState, pipeline.ratePerSec(), latency[0], latency[1], (int) latency[2], pipeline.stateBytesPerSeries(), heap);
         }
     }
 
@@ -90,7 +102,7 @@ public final class Bench {
         }
     }
 
-    private static double produce(Properties client, String topic, List<byte[]> feed, double ratePerSec) {
+    private static double produce(Properties client, String topic, List<BenchFeed.Entry> feed, double ratePerSec) {
         Properties props = new Properties();
         props.putAll(client);
         props.putAll(Map.of(ProducerConfig.LINGER_MS_CONFIG, "20", ProducerConfig.BATCH_SIZE_CONFIG, "262144",
@@ -104,7 +116,7 @@ public final class Bench {
                         LockSupport.parkNanos(due - System.nanoTime());
                     }
                 }
-                producer.send(new ProducerRecord<>(topic, feed.get(i)));
+                producer.send(new ProducerRecord<>(topic, feed.get(i).key(), feed.get(i).value()));
             }
             producer.flush();
         }
@@ -138,60 +150,112 @@ public final class Bench {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("bench-input", Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                 .to(id + "-out", Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        return streamsRate(settings, client, id, builder, List.of("bench-input"), expected);
+    }
+
+    /**
+     * The Kafka Streams work of tradewatch's shape without its logic: repartition by series (the record
+     * key here), then read and write each record's entry in a persistent, change-logged store.
+     */
+    private static double keyedState(Settings settings, Properties client, int expected) throws Exception {
+        String id = "bench-keyed-" + UUID.randomUUID().toString().substring(0, 8);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("latest"),
+                Serdes.ByteArray(), Serdes.ByteArray()));
+        builder.stream("bench-input", Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .repartition(Repartitioned.<byte[], byte[]>as("by-series").withKeySerde(Serdes.ByteArray()).withValueSerde(Serdes.ByteArray()))
+                .process(LatestPerKey::new, "latest");
+        return streamsRate(settings, client, id, builder, List.of("bench-input", id + "-by-series-repartition"), expected);
+    }
+
+    /** Keeps the latest value per key, reading the previous one first as tradewatch does. */
+    private static final class LatestPerKey implements Processor<byte[], byte[], Void, Void> {
+        private KeyValueStore<byte[], byte[]> store;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            store = context.getStateStore("latest");
+        }
+
+        @Override
+        public void process(Record<byte[], byte[]> record) {
+            store.get(record.key());
+            store.put(record.key(), record.value());
+        }
+    }
+
+    /** Runs a topology over the whole input with the pipeline's guarantee and client tuning; records per second. */
+    private static double streamsRate(Settings settings, Properties client, String id, StreamsBuilder builder,
+                                      List<String> consumed, int expected) throws Exception {
         Properties props = new Properties();
         props.putAll(client);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, id);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
         props.putAll(StreamsDefaults.producerBatching());
         props.putAll(settings.kafka()); // the same client tuning as the pipeline
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-passthrough").toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(id).toString());
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props); Admin admin = Admin.create(client)) {
             streams.start();
             long start = runningSince(() -> streams.state() == KafkaStreams.State.RUNNING);
-            new CatchUp(admin, id, List.of("bench-input")).await(TIMEOUT, remaining -> { }, () -> null);
+            new CatchUp(admin, id, consumed).await(TIMEOUT, remaining -> { }, () -> null);
             return expected / seconds(start);
         }
     }
 
-    private static Pipeline pipeline(Settings settings, Properties client, String input, int expected) throws Exception {
+    private static Pipeline pipeline(Settings settings, Properties client, String input, int expected, int instances)
+            throws Exception {
         String id = "bench-pipeline-" + UUID.randomUUID().toString().substring(0, 8);
-        Path state = Files.createTempDirectory("bench-state");
-        Settings isolated = settings.isolated(id, state).withInputTopic(input);
-        try (MonitorRuntime monitor = MonitorRuntime.start(isolated, new SimpleMeterRegistry(), Clock.systemUTC());
-             Admin admin = Admin.create(client)) {
-            long start = runningSince(monitor::isRunning);
-            CatchUp.awaitMonitor(admin, isolated, monitor, null, TIMEOUT);
+        List<MonitorRuntime> monitors = new ArrayList<>();
+        try (Admin admin = Admin.create(client)) {
+            Settings isolated = null;
+            for (int i = 0; i < instances; i++) {
+                isolated = settings.isolated(id, Files.createTempDirectory("bench-state")).withInputTopic(input);
+                monitors.add(MonitorRuntime.start(isolated, new SimpleMeterRegistry(), Clock.systemUTC()));
+            }
+            long start = runningSince(() -> monitors.stream().allMatch(MonitorRuntime::isRunning));
+            CatchUp.awaitMonitor(admin, isolated, monitors.get(0), null, TIMEOUT);
             double rate = expected / seconds(start);
-            return new Pipeline(rate, stateBytesPerSeries(monitor));
+            long[] totals = new long[2]; // bytes, series
+            monitors.forEach(monitor -> addStateSizes(monitor, totals));
+            return new Pipeline(rate, totals[1] == 0 ? 0 : (double) totals[0] / totals[1]);
+        } finally {
+            monitors.forEach(MonitorRuntime::close);
         }
     }
 
-    private static double stateBytesPerSeries(MonitorRuntime monitor) {
-        long[] totals = new long[2];
+    private static void addStateSizes(MonitorRuntime monitor, long[] totals) {
         SeriesStateSerde serde = new SeriesStateSerde();
         new StateQueries(monitor.streams(), null).forEachLocal((SeriesState state) -> {
             totals[0] += serde.serializer().serialize("", state).length + state.series().id().length();
             totals[1]++;
         });
-        return totals[1] == 0 ? 0 : (double) totals[0] / totals[1];
     }
 
     /**
-     * A fresh pipeline fed at half the measured rate; latency is from a figure's append (its record
-     * timestamp, which the alert keeps) to the moment its alert is readable with read_committed.
+     * A fresh pipeline fed at half the measured rate for about 40 s; latency is from a figure's append
+     * (its record timestamp, which the alert keeps) to the moment its alert is readable with
+     * read_committed. Alerts of the first 10 s are warm-up and not counted: a fresh application's first
+     * seconds (new topics and store, the producers' first transactions) measured up to 5 s of backlog,
+     * which is start-up, not steady-state latency.
      */
     private static double[] latencyAtHalfLoad(Settings settings, Properties client, double pipelineRate, int records,
                                               int series) throws Exception {
         String id = "bench-latency-" + UUID.randomUUID().toString().substring(0, 8);
         Settings isolated = settings.isolated(id, Files.createTempDirectory("bench-latency"));
-        int count = (int) Math.min(records, Math.max(10_000, pipelineRate * 0.5 * 30)); // about 30 s of load
-        List<byte[]> feed = BenchFeed.generate(7, count, Math.min(series, Math.max(1, count / 10)));
+        int count = (int) Math.min(records, Math.max(10_000, pipelineRate * 0.5 * (WARM_UP_SECONDS + 30)));
+        List<BenchFeed.Entry> feed = BenchFeed.generate(7, count, Math.min(series, Math.max(1, count / 10)));
         List<Long> samples = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong countFrom = new AtomicLong(Long.MAX_VALUE);
         try (MonitorRuntime monitor = MonitorRuntime.start(isolated, new SimpleMeterRegistry(), Clock.systemUTC());
-             AlertTail tail = new AlertTail(client, isolated.topics().alerts(),
-                     (alert, appendedAt) -> samples.add(System.currentTimeMillis() - appendedAt));
+             AlertTail tail = new AlertTail(client, isolated.topics().alerts(), (alert, appendedAt) -> {
+                 if (appendedAt >= countFrom.get()) {
+                     samples.add(System.currentTimeMillis() - appendedAt);
+                 }
+             });
              Admin admin = Admin.create(client)) {
             runningSince(monitor::isRunning); // steady state: not the first rebalance's wait
+            double loadMillis = count / (pipelineRate * 0.5) * 1000;
+            countFrom.set(System.currentTimeMillis() + (long) Math.min(WARM_UP_SECONDS * 1000L, loadMillis / 4)); // small feeds: a quarter
             produce(client, isolated.topics().input(), feed, pipelineRate * 0.5);
             CatchUp.awaitMonitor(admin, isolated, monitor, tail, TIMEOUT);
         }
