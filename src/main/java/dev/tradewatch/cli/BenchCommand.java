@@ -71,11 +71,18 @@ public final class BenchCommand implements Callable<Integer> {
                   streams keyed state       %,10.0f /s   (repartition + store read/write per record)
                   tradewatch pipeline       %,10.0f /s   (%.2f × pass-through, %.2f × keyed state; %d instance%s)
                   latency at half load      p50 %.0f ms, p99 %.0f ms (%,d alerts)
+                  tradewatch logic alone    %.2f µs per figure (parse %.2f, figure serde %.2f, series step %.2f)
                   state per series          %,.0f bytes
                   heap in use               %,d MB""", r.records(), r.series(), r.guarantee(), r.produceRatePerSec(),
                 r.rawConsumerPerSec(), r.passThroughPerSec(), r.keyedStatePerSec(), r.pipelinePerSec(),
                 r.pipelinePerSec() / r.passThroughPerSec(), r.pipelinePerSec() / r.keyedStatePerSec(), r.instances(),
                 r.instances() == 1 ? "" : "s",
-                r.latencyP50Ms(), r.latencyP99Ms(), r.latencySamples(), r.stateBytesPerSeries(), r.heapUsedBytes() >> 20);
+                r.latencyP50Ms(), r.latencyP99Ms(), r.latencySamples(), logicTotal(r.logicMicrosPerFigure()),
+                r.logicMicrosPerFigure().parse(), r.logicMicrosPerFigure().figureSerde(), r.logicMicrosPerFigure().seriesStep(),
+                r.stateBytesPerSeries(), r.heapUsedBytes() >> 20);
+    }
+
+    private static double logicTotal(Bench.Logic logic) {
+        return logic.parse() + logic.figureSerde() + logic.seriesStep();
     }
 }

@@ -6,13 +6,22 @@ import java.util.concurrent.locks.LockSupport;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.SeriesState;
 import dev.tradewatch.replay.BenchFeed;
+import dev.tradewatch.domain.Figure;
+import dev.tradewatch.domain.FigureValidator;
+import dev.tradewatch.domain.SeriesTracker;
+import dev.tradewatch.stream.FigureParser;
+import dev.tradewatch.stream.FigureSerde;
 import dev.tradewatch.stream.SeriesStateSerde;
 import dev.tradewatch.stream.StreamsDefaults;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +65,14 @@ public final class Bench {
     public record Result(int records, int series, String guarantee, int instances, double produceRatePerSec,
                          double rawConsumerPerSec, double passThroughPerSec, double keyedStatePerSec, double pipelinePerSec,
                          double latencyP50Ms, double latencyP99Ms, int latencySamples, double stateBytesPerSeries,
-                         long heapUsedBytes) {
+                         long heapUsedBytes, Logic logicMicrosPerFigure) {
+    }
+
+    /**
+     * tradewatch's own work per figure without Kafka, in microseconds on one thread: parse and validate,
+     * the internal figure serde round trip, and the series step (state read, rules, state write).
+     */
+    public record Logic(double parse, double figureSerde, double seriesStep) {
     }
 
     private static final int PARTITIONS = 4;
@@ -84,12 +100,14 @@ public final class Bench {
             double keyedState = keyedState(settings, client, feed.size());
             progress.accept("tradewatch pipeline" + (instances > 1 ? ", " + instances + " instances" : ""));
             Pipeline pipeline = pipeline(settings, client, "bench-input", feed.size(), instances);
+            progress.accept("tradewatch logic alone");
+            Logic logic = logicAlone(feed, settings);
             progress.accept("latency at half load");
             double[] latency = latencyAtHalfLoad(settings, client, pipeline.ratePerSec(), records, series);
             System.gc();
             long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
             return new Result(feed.size(), series, settings.processingGuarantee(), instances, produceRate, raw, passThrough,
-                    keyedState, pipeline.ratePerSec(), latency[0], latency[1], (int) latency[2], pipeline.stateBytesPerSeries(), heap);
+                    keyedState, pipeline.ratePerSec(), latency[0], latency[1], (int) latency[2], pipeline.stateBytesPerSeries(), heap, logic);
         }
     }
 
@@ -229,6 +247,41 @@ public final class Bench {
             totals[0] += serde.serializer().serialize("", state).length + state.series().id().length();
             totals[1]++;
         });
+    }
+
+    /** Times the domain and serde steps over (up to 300,000 of) the feed; two warm-up rounds, the third is measured. */
+    private static Logic logicAlone(List<BenchFeed.Entry> feed, Settings settings) {
+        List<BenchFeed.Entry> sample = feed.subList(0, Math.min(feed.size(), 300_000));
+        Instant now = Instant.now();
+        FigureParser parser = new FigureParser(new FigureValidator(Clock.systemUTC()), settings.maxRecordBytes());
+        SeriesTracker tracker = new SeriesTracker(settings.detection());
+        FigureSerde figureSerde = new FigureSerde();
+        SeriesStateSerde stateSerde = new SeriesStateSerde();
+        long[] nanos = new long[3];
+        for (int round = 0; round < 3; round++) {
+            Arrays.fill(nanos, 0);
+            Map<String, byte[]> store = new HashMap<>();
+            for (BenchFeed.Entry entry : sample) {
+                long t0 = System.nanoTime();
+                Figure parsed = parser.parse(entry.value(), now).figure();
+                long t1 = System.nanoTime();
+                if (parsed == null) {
+                    throw new IllegalStateException("the bench feed holds an invalid figure: " + new String(entry.value(), StandardCharsets.UTF_8));
+                }
+                Figure figure = figureSerde.deserializer().deserialize("", figureSerde.serializer().serialize("", parsed));
+                long t2 = System.nanoTime();
+                byte[] stored = store.get(figure.series().id());
+                SeriesState state = stored == null ? new SeriesState(figure.series()) : stateSerde.deserializer().deserialize("", stored);
+                tracker.apply(state, figure, now);
+                store.put(figure.series().id(), stateSerde.serializer().serialize("", state));
+                long t3 = System.nanoTime();
+                nanos[0] += t1 - t0;
+                nanos[1] += t2 - t1;
+                nanos[2] += t3 - t2;
+            }
+        }
+        double perFigure = sample.size() * 1000.0;
+        return new Logic(nanos[0] / perFigure, nanos[1] / perFigure, nanos[2] / perFigure);
     }
 
     /**

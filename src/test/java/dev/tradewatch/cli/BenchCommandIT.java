@@ -24,6 +24,7 @@ class BenchCommandIT {
             "stateBytesPerSeries"}) {
             assertThat(result.get(rate).asDouble()).as(rate).isPositive();
         }
+        assertThat(result.get("logicMicrosPerFigure").get("seriesStep").asDouble()).isPositive();
         assertThat(result.get("latencyP99Ms").asDouble()).isGreaterThanOrEqualTo(result.get("latencyP50Ms").asDouble());
     }
 
