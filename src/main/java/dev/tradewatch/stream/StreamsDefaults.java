@@ -38,7 +38,7 @@ public final class StreamsDefaults {
     /**
      * Larger producer batches for the changelog, repartition and alert writes. Under exactly-once every
      * commit flushes the producer, so lingering adds nothing to when results become visible; measured
-     * with {@code bench}: about +20 % pipeline throughput. {@code bench}'s pass-through uses the same.
+     * with {@code bench}: 32.8k -> 41.0k figures/s in one pair of runs. {@code bench}'s pass-through uses the same.
      */
     public static Properties producerBatching() {
         Properties props = new Properties();
