@@ -16,8 +16,11 @@ final class IsoDates {
     private IsoDates() {
     }
 
-    /** A period already matching {@code \d{4}-\d{2}}; throws DateTimeException for a month outside 1..12. */
+    /** A {@code YYYY-MM} period as YearMonth.parse reads it; anything else throws DateTimeException. */
     static YearMonth period(String text) {
+        if (text.length() != 7 || text.charAt(4) != '-' || !isDigits(text, 0, 4) || !isDigits(text, 5, 7)) {
+            return YearMonth.parse(text); // not the plain shape: the formatter decides, and says why
+        }
         return YearMonth.of(digits(text, 0, 4), digits(text, 5, 7));
     }
 
@@ -44,6 +47,15 @@ final class IsoDates {
                 default -> '0';
             };
             if (expected == '0' ? c < '0' || c > '9' : c != expected) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
                 return false;
             }
         }

@@ -20,8 +20,8 @@ public final class YearLedger {
     private final byte[] monthKind = new byte[13];
     private final long[] ytd = new long[13];
     private final byte[] ytdKind = new byte[13];
-    /** estimate(m), worked out on first use: baselines ask for each month up to 24 times per figure. */
-    private long[] estimates;
+    /** estimate(m) for months 1..12, worked out once: baselines ask for each month up to 24 times per figure. */
+    private final long[] estimates = new long[13];
 
     private YearLedger() {
         ytdKind[0] = DERIVED; // nothing is exported before January: ytd(0) = 0
@@ -41,6 +41,9 @@ public final class YearLedger {
             }
         }
         ledger.deriveUntilStable();
+        for (int m = 1; m <= 12; m++) {
+            ledger.estimates[m] = ledger.computeEstimate(m);
+        }
         return ledger;
     }
 
@@ -105,12 +108,6 @@ public final class YearLedger {
      * ytd span around it (the span's total less its known months, spread evenly over the unknown ones).
      */
     public OptionalLong estimate(int m) {
-        if (estimates == null) {
-            estimates = new long[13];
-            for (int i = 1; i <= 12; i++) {
-                estimates[i] = computeEstimate(i);
-            }
-        }
         return estimates[m] == NO_ESTIMATE ? OptionalLong.empty() : OptionalLong.of(estimates[m]);
     }
 

@@ -52,7 +52,10 @@ class IsoDatesProperties {
 
     @Provide
     Arbitrary<String> periods() {
-        return Combinators.combine(padded(0, 9999, 4), padded(0, 99, 2)).as((y, m) -> y + "-" + m);
+        Arbitrary<String> plain = Combinators.combine(padded(0, 9999, 4), padded(0, 99, 2)).as((y, m) -> y + "-" + m);
+        Arbitrary<String> otherShapes = Arbitraries.of("2020/01", "+202-01", "\uff12\uff10\uff12\uff10-01", "2020-1", "20201-01",
+                "-0001-01", "2020-01 ", "");
+        return Arbitraries.oneOf(plain, plain, plain, otherShapes);
     }
 
     private static Arbitrary<String> padded(int min, int max, int width) {
