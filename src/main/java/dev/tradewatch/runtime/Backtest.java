@@ -1,6 +1,5 @@
 package dev.tradewatch.runtime;
 
-import java.util.Comparator;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.Alert;
 import dev.tradewatch.metrics.PipelineMetrics;
@@ -8,7 +7,6 @@ import dev.tradewatch.replay.FileFormat;
 import dev.tradewatch.replay.FileReplay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,7 +59,7 @@ public final class Backtest {
                 }
             }
         } finally {
-            deleteRecursively(stateDir);
+            Directories.deleteRecursively(stateDir);
         }
     }
 
@@ -98,14 +96,6 @@ public final class Backtest {
             admin.deleteTopics(ours).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             org.slf4j.LoggerFactory.getLogger(Backtest.class).warn("Could not delete the backtest's topics: {}", e.toString());
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

@@ -85,6 +85,7 @@ public final class Bench {
 
     /** Runs every measurement; the pipeline runs as {@code instances} instances of one application in this JVM. */
     public static Result run(Settings base, int records, int series, int instances, Consumer<String> progress) throws Exception {
+        Path scratch = Files.createTempDirectory("tradewatch-bench-"); // every phase's state, deleted at the end
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null)) {
             Settings settings = base.withBootstrapServers(broker.bootstrapServers()).withReplicationFactor((short) 1);
             Properties client = ClusterPreparation.clientProperties(settings);
@@ -96,19 +97,21 @@ public final class Bench {
             progress.accept("raw consumer");
             double raw = rawConsume(client, "bench-input", feed.size());
             progress.accept("pass-through");
-            double passThrough = passThrough(settings, client, feed.size());
+            double passThrough = passThrough(settings, client, feed.size(), scratch);
             progress.accept("keyed state");
-            double keyedState = keyedState(settings, client, feed.size());
+            double keyedState = keyedState(settings, client, feed.size(), scratch);
             progress.accept("tradewatch pipeline" + (instances > 1 ? ", " + instances + " instances" : ""));
-            Pipeline pipeline = pipeline(settings, client, "bench-input", feed.size(), instances);
+            Pipeline pipeline = pipeline(settings, client, "bench-input", feed.size(), instances, scratch);
             progress.accept("tradewatch logic alone");
             Logic logic = logicAlone(feed, settings);
             progress.accept("latency at half load");
-            double[] latency = latencyAtHalfLoad(settings, client, pipeline.ratePerSec(), records, series);
+            double[] latency = latencyAtHalfLoad(settings, client, pipeline.ratePerSec(), records, series, scratch);
             System.gc();
             long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
             return new Result(feed.size(), series, settings.processingGuarantee(), instances, produceRate, raw, passThrough,
                     keyedState, pipeline.ratePerSec(), latency[0], latency[1], (int) latency[2], pipeline.stateBytesPerSeries(), heap, logic);
+        } finally {
+            Directories.deleteRecursively(scratch);
         }
     }
 
@@ -163,20 +166,20 @@ public final class Bench {
     }
 
     /** The baseline: consume and produce the same records with the same guarantee, nothing else. */
-    private static double passThrough(Settings settings, Properties client, int expected) throws Exception {
+    private static double passThrough(Settings settings, Properties client, int expected, Path scratch) throws Exception {
         String id = "bench-passthrough-" + UUID.randomUUID().toString().substring(0, 8);
         createTopic(client, id + "-out");
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("bench-input", Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                 .to(id + "-out", Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
-        return streamsRate(settings, client, id, builder, List.of("bench-input"), expected);
+        return streamsRate(settings, client, id, builder, List.of("bench-input"), expected, scratch);
     }
 
     /**
      * The Kafka Streams work of tradewatch's shape without its logic: repartition by series (the record
      * key here), then read and write each record's entry in a persistent, change-logged store.
      */
-    private static double keyedState(Settings settings, Properties client, int expected) throws Exception {
+    private static double keyedState(Settings settings, Properties client, int expected, Path scratch) throws Exception {
         String id = "bench-keyed-" + UUID.randomUUID().toString().substring(0, 8);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("latest"),
@@ -184,7 +187,7 @@ public final class Bench {
         builder.stream("bench-input", Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                 .repartition(Repartitioned.<byte[], byte[]>as("by-series").withKeySerde(Serdes.ByteArray()).withValueSerde(Serdes.ByteArray()))
                 .process(LatestPerKey::new, "latest");
-        return streamsRate(settings, client, id, builder, List.of("bench-input", id + "-by-series-repartition"), expected);
+        return streamsRate(settings, client, id, builder, List.of("bench-input", id + "-by-series-repartition"), expected, scratch);
     }
 
     /** Keeps the latest value per key, reading the previous one first as tradewatch does. */
@@ -205,14 +208,14 @@ public final class Bench {
 
     /** Runs a topology over the whole input with the pipeline's guarantee and client tuning; records per second. */
     private static double streamsRate(Settings settings, Properties client, String id, StreamsBuilder builder,
-                                      List<String> consumed, int expected) throws Exception {
+                                      List<String> consumed, int expected, Path scratch) throws Exception {
         Properties props = new Properties();
         props.putAll(client);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, id);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
         props.putAll(StreamsDefaults.producerBatching());
         props.putAll(settings.kafka()); // the same client tuning as the pipeline
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(id).toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(scratch, id).toString());
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props); Admin admin = Admin.create(client)) {
             streams.start();
             long start = runningSince(() -> streams.state() == KafkaStreams.State.RUNNING);
@@ -221,14 +224,14 @@ public final class Bench {
         }
     }
 
-    private static Pipeline pipeline(Settings settings, Properties client, String input, int expected, int instances)
+    private static Pipeline pipeline(Settings settings, Properties client, String input, int expected, int instances, Path scratch)
             throws Exception {
         String id = "bench-pipeline-" + UUID.randomUUID().toString().substring(0, 8);
         List<MonitorRuntime> monitors = new ArrayList<>();
         try (Admin admin = Admin.create(client)) {
             Settings isolated = null;
             for (int i = 0; i < instances; i++) {
-                isolated = settings.isolated(id, Files.createTempDirectory("bench-state")).withInputTopic(input);
+                isolated = settings.isolated(id, Files.createTempDirectory(scratch, "bench-state")).withInputTopic(input);
                 monitors.add(MonitorRuntime.start(isolated, new SimpleMeterRegistry(), Clock.systemUTC()));
             }
             // from the first instance running: the others join while it already works, which counts
@@ -294,9 +297,9 @@ public final class Bench {
      * which is start-up, not steady-state latency.
      */
     private static double[] latencyAtHalfLoad(Settings settings, Properties client, double pipelineRate, int records,
-                                              int series) throws Exception {
+                                              int series, Path scratch) throws Exception {
         String id = "bench-latency-" + UUID.randomUUID().toString().substring(0, 8);
-        Settings isolated = settings.isolated(id, Files.createTempDirectory("bench-latency"));
+        Settings isolated = settings.isolated(id, Files.createTempDirectory(scratch, "bench-latency"));
         int count = (int) Math.min(records, Math.max(10_000, pipelineRate * 0.5 * (WARM_UP_SECONDS + 30)));
         List<BenchFeed.Entry> feed = BenchFeed.generate(7, count, Math.min(series, Math.max(1, count / 10)));
         List<Long> samples = Collections.synchronizedList(new ArrayList<>());
