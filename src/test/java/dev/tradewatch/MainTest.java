@@ -1,5 +1,7 @@
 package dev.tradewatch;
 
+import dev.tradewatch.lifecycle.StartupException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;

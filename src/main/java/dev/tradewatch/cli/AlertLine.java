@@ -1,8 +1,8 @@
 package dev.tradewatch.cli;
 
-import dev.tradewatch.domain.Alert;
-import dev.tradewatch.domain.Rule;
-import dev.tradewatch.domain.Usd;
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.figures.Usd;
 import java.util.Locale;
 
 /** One readable line per alert change, for terminals: {@code FIRING    high      TUR→AZE  2020-09  month-threshold  $77.1M ≥ $50.0M}. */

@@ -2,9 +2,9 @@ package dev.tradewatch.cli;
 
 import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.domain.Alert;
-import dev.tradewatch.replay.Labels;
-import dev.tradewatch.runtime.Backtest;
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.isolated.Labels;
+import dev.tradewatch.isolated.Backtest;
 import dev.tradewatch.stream.AlertJson;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.tradewatch.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.runtime.Bench;
+import dev.tradewatch.bench.Bench;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.tradewatch.cli;
 
-import dev.tradewatch.runtime.EmbeddedKafkaBroker;
+import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

@@ -1,8 +1,8 @@
 package dev.tradewatch.cli;
 
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.runtime.MonitorRuntime;
-import dev.tradewatch.runtime.Observability;
+import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.http.Observability;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;

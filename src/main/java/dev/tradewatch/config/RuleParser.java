@@ -1,7 +1,7 @@
 package dev.tradewatch.config;
 
-import dev.tradewatch.domain.Rule;
-import dev.tradewatch.domain.RuleSettings;
+import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.RuleSettings;
 import java.math.BigDecimal;
 import java.util.function.BiFunction;
 

@@ -1,8 +1,10 @@
 package dev.tradewatch.config;
 
+import dev.tradewatch.http.Observability;
+
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import dev.tradewatch.domain.DetectionConfig;
+import dev.tradewatch.domain.rules.DetectionConfig;
 import dev.tradewatch.stream.Topics;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.tradewatch.config;
 
-import dev.tradewatch.domain.Countries;
-import dev.tradewatch.domain.DetectionConfig;
-import dev.tradewatch.domain.Rule;
-import dev.tradewatch.domain.RuleSettings;
+import dev.tradewatch.domain.figures.Countries;
+import dev.tradewatch.domain.rules.DetectionConfig;
+import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.RuleSettings;
 import dev.tradewatch.stream.Topics;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,6 +1,6 @@
 package dev.tradewatch.config;
 
-import dev.tradewatch.domain.Usd;
+import dev.tradewatch.domain.figures.Usd;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;

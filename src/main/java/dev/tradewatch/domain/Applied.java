@@ -1,5 +1,7 @@
 package dev.tradewatch.domain;
 
+import dev.tradewatch.domain.alerts.Alert;
+
 import java.util.List;
 
 /** The result of applying one figure to its series: its outcome and the alert changes to publish. */

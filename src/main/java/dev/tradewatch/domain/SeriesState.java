@@ -1,5 +1,14 @@
 package dev.tradewatch.domain;
 
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.alerts.AlertKey;
+import dev.tradewatch.domain.figures.Basis;
+import dev.tradewatch.domain.figures.FigureId;
+import dev.tradewatch.domain.figures.SeriesKey;
+import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.series.Reported;
+import dev.tradewatch.domain.series.YearLedger;
+
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.Collection;

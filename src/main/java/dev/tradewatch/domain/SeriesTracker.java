@@ -1,5 +1,14 @@
 package dev.tradewatch.domain;
 
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.alerts.AlertKey;
+import dev.tradewatch.domain.alerts.AlertStatus;
+import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.domain.rules.DetectionConfig;
+import dev.tradewatch.domain.rules.Detector;
+import dev.tradewatch.domain.rules.Evaluation;
+import dev.tradewatch.domain.series.Reported;
+
 import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
@@ -39,7 +48,7 @@ public final class SeriesTracker {
         }
         int year = figure.period().getYear();
         // one detector for both years: it caches each year's ledger, and year Y feeds both evaluations
-        Detector detector = new Detector(state, config.forPair(state.series().pair()));
+        Detector detector = new Detector(state::ledger, config.forPair(state.series().pair()));
         List<Alert> changes = new ArrayList<>(reevaluate(state, detector, year, now));
         changes.addAll(reevaluate(state, detector, year + 1, now));
         return new Applied(outcome, changes);
@@ -48,7 +57,7 @@ public final class SeriesTracker {
     /** Brings the stored alerts of {@code year} in line with a fresh evaluation; returns what changed. */
     private static List<Alert> reevaluate(SeriesState state, Detector detector, int year, Instant now) {
         Map<AlertKey, Evaluation> evaluations = new HashMap<>();
-        detector.evaluate(year).forEach(evaluation -> evaluations.put(evaluation.key(), evaluation));
+        detector.evaluate(year).forEach(evaluation -> evaluations.put(AlertKey.of(evaluation), evaluation));
         List<Alert> changes = new ArrayList<>();
         for (Alert alert : state.alertsIn(Year.of(year))) {
             Evaluation evaluation = evaluations.get(alert.key());
@@ -57,14 +66,14 @@ public final class SeriesTracker {
             }
         }
         for (Evaluation evaluation : evaluations.values()) {
-            Alert existing = state.alert(evaluation.key());
+            Alert existing = state.alert(AlertKey.of(evaluation));
             if (!evaluation.fires()) {
                 continue;
             }
             if (existing == null || !existing.status().isActive()) {
                 int version = existing == null ? 1 : existing.version() + 1;
                 changes.add(Alert.of(state.series(), evaluation, AlertStatus.FIRING, now, version));
-            } else if (!evaluation.sameNumbersAs(existing)) {
+            } else if (!existing.hasNumbersOf(evaluation)) {
                 changes.add(Alert.of(state.series(), evaluation, AlertStatus.UPDATED, now, existing.version() + 1));
             }
         }

@@ -1,11 +1,11 @@
 package dev.tradewatch.metrics;
 
-import dev.tradewatch.domain.Alert;
-import dev.tradewatch.domain.AlertStatus;
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.FigureOutcome;
-import dev.tradewatch.domain.RejectReason;
-import dev.tradewatch.domain.Rule;
-import dev.tradewatch.domain.Severity;
+import dev.tradewatch.domain.figures.RejectReason;
+import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.Severity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

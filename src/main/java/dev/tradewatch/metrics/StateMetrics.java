@@ -1,8 +1,8 @@
 package dev.tradewatch.metrics;
 
-import dev.tradewatch.domain.Rule;
-import dev.tradewatch.domain.SeriesKey;
-import dev.tradewatch.domain.Severity;
+import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.figures.SeriesKey;
+import dev.tradewatch.domain.rules.Severity;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;

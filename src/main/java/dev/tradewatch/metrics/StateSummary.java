@@ -1,13 +1,13 @@
 package dev.tradewatch.metrics;
 
-import dev.tradewatch.domain.Alert;
-import dev.tradewatch.domain.Basis;
-import dev.tradewatch.domain.FigureId;
-import dev.tradewatch.domain.Reported;
-import dev.tradewatch.domain.Rule;
-import dev.tradewatch.domain.SeriesKey;
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.figures.Basis;
+import dev.tradewatch.domain.figures.FigureId;
+import dev.tradewatch.domain.series.Reported;
+import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.SeriesState;
-import dev.tradewatch.domain.Severity;
+import dev.tradewatch.domain.rules.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

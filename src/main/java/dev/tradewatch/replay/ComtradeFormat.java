@@ -1,5 +1,7 @@
 package dev.tradewatch.replay;
 
+import dev.tradewatch.domain.series.Reported;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.tradewatch.replay;
 
+import dev.tradewatch.domain.figures.Figure;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,7 +1,7 @@
 package dev.tradewatch.stream;
 
-import dev.tradewatch.domain.Basis;
-import dev.tradewatch.domain.SeriesKey;
+import dev.tradewatch.domain.figures.Basis;
+import dev.tradewatch.domain.figures.SeriesKey;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

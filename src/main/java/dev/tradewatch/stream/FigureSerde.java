@@ -1,6 +1,6 @@
 package dev.tradewatch.stream;
 
-import dev.tradewatch.domain.Figure;
+import dev.tradewatch.domain.figures.Figure;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,7 +1,7 @@
 package dev.tradewatch.stream;
 
-import dev.tradewatch.domain.Rejection;
-import dev.tradewatch.domain.Validation;
+import dev.tradewatch.domain.figures.Rejection;
+import dev.tradewatch.domain.figures.Validation;
 import dev.tradewatch.metrics.PipelineMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.tradewatch.stream;
 
-import dev.tradewatch.domain.Alert;
+import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.Applied;
-import dev.tradewatch.domain.Figure;
+import dev.tradewatch.domain.figures.Figure;
 import dev.tradewatch.domain.FigureOutcome;
 import dev.tradewatch.domain.SeriesState;
 import dev.tradewatch.domain.SeriesTracker;

@@ -1,13 +1,13 @@
 package dev.tradewatch.stream;
 
-import dev.tradewatch.domain.Alert;
-import dev.tradewatch.domain.AlertStatus;
-import dev.tradewatch.domain.FigureId;
-import dev.tradewatch.domain.Reported;
-import dev.tradewatch.domain.Rule;
-import dev.tradewatch.domain.SeriesKey;
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.alerts.AlertStatus;
+import dev.tradewatch.domain.figures.FigureId;
+import dev.tradewatch.domain.series.Reported;
+import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.SeriesState;
-import dev.tradewatch.domain.Severity;
+import dev.tradewatch.domain.rules.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

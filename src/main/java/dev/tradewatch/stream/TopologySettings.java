@@ -1,6 +1,6 @@
 package dev.tradewatch.stream;
 
-import dev.tradewatch.domain.DetectionConfig;
+import dev.tradewatch.domain.rules.DetectionConfig;
 
 /**
  * What the topology needs to know: its topics, the rules, the largest input record it accepts, and

@@ -1,7 +1,7 @@
 package dev.tradewatch.stream;
 
-import dev.tradewatch.domain.Figure;
-import dev.tradewatch.domain.FigureValidator;
+import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.domain.figures.FigureValidator;
 import dev.tradewatch.domain.SeriesTracker;
 import dev.tradewatch.metrics.PipelineMetrics;
 import java.time.Clock;

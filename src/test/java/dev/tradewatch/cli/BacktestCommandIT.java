@@ -1,17 +1,18 @@
 package dev.tradewatch.cli;
 
+import dev.tradewatch.testing.BrokerPerClass;
+import dev.tradewatch.testing.KafkaTestSupport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.domain.Alert;
-import dev.tradewatch.replay.DemoData;
-import dev.tradewatch.replay.SyntheticFeed;
-import dev.tradewatch.runtime.AlertTail;
-import dev.tradewatch.runtime.CatchUp;
-import dev.tradewatch.runtime.ClusterPreparation;
-import dev.tradewatch.runtime.BrokerPerClass;
-import dev.tradewatch.runtime.KafkaTestSupport;
-import dev.tradewatch.runtime.MonitorRuntime;
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.demo.DemoData;
+import dev.tradewatch.demo.SyntheticFeed;
+import dev.tradewatch.isolated.AlertTail;
+import dev.tradewatch.isolated.CatchUp;
+import dev.tradewatch.lifecycle.ClusterPreparation;
+import dev.tradewatch.lifecycle.MonitorRuntime;
 import dev.tradewatch.stream.AlertJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

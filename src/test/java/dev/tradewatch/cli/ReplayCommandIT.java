@@ -1,12 +1,13 @@
 package dev.tradewatch.cli;
 
+import dev.tradewatch.testing.BrokerPerClass;
+import dev.tradewatch.testing.KafkaTestSupport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.domain.Alert;
-import dev.tradewatch.runtime.BrokerPerClass;
-import dev.tradewatch.runtime.KafkaTestSupport;
-import dev.tradewatch.runtime.MonitorRuntime;
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.lifecycle.MonitorRuntime;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class ReplayCommandIT extends BrokerPerClass {
     void shouldRaiseTheReferenceAlertsWhenTheSeedCaseIsReplayedIntoARunningMonitor() throws Exception {
         Settings settings = KafkaTestSupport.isolatedSettings(broker.bootstrapServers(), dir.resolve("state"), Map.of());
         Path seed = dir.resolve("seed-case.jsonl");
-        Files.write(seed, dev.tradewatch.replay.DemoData.referenceCase());
+        Files.write(seed, dev.tradewatch.demo.DemoData.referenceCase());
 
         try (MonitorRuntime monitor = MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
             CommandITSupport.Outcome replay = CommandITSupport.execute("replay", "--input", seed.toString(),

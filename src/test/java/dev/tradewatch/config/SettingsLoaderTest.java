@@ -3,8 +3,8 @@ package dev.tradewatch.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tradewatch.domain.RuleSettings;
-import dev.tradewatch.domain.Usd;
+import dev.tradewatch.domain.rules.RuleSettings;
+import dev.tradewatch.domain.figures.Usd;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -1,5 +1,10 @@
 package dev.tradewatch.domain;
 
+import dev.tradewatch.domain.figures.Basis;
+import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.domain.figures.SeriesKey;
+import dev.tradewatch.domain.figures.Usd;
+
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;

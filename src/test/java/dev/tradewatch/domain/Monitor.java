@@ -1,5 +1,10 @@
 package dev.tradewatch.domain;
 
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.domain.figures.SeriesKey;
+import dev.tradewatch.domain.rules.DetectionConfig;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

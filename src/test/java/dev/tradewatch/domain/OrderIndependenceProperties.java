@@ -1,5 +1,8 @@
 package dev.tradewatch.domain;
 
+import dev.tradewatch.domain.figures.Basis;
+import dev.tradewatch.domain.figures.Figure;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

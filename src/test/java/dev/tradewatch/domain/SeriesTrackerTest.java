@@ -1,5 +1,16 @@
 package dev.tradewatch.domain;
 
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.alerts.AlertStatus;
+import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.domain.figures.Usd;
+import dev.tradewatch.domain.rules.DetectionConfig;
+import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.RuleSettings;
+import dev.tradewatch.domain.rules.Severity;
+import dev.tradewatch.domain.series.Known;
+import dev.tradewatch.domain.series.YearLedger;
+
 import static dev.tradewatch.domain.Figures.figure;
 import static dev.tradewatch.domain.Figures.republished;
 import static dev.tradewatch.domain.Figures.seedCase;

@@ -1,15 +1,16 @@
 package dev.tradewatch.faults;
 
+import dev.tradewatch.testing.KafkaTestSupport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.metrics.PipelineMetrics;
-import dev.tradewatch.runtime.CatchUp;
-import dev.tradewatch.runtime.ClusterPreparation;
-import dev.tradewatch.runtime.EmbeddedKafkaBroker;
-import dev.tradewatch.runtime.KafkaTestSupport;
-import dev.tradewatch.runtime.MonitorRuntime;
-import dev.tradewatch.runtime.Observability;
+import dev.tradewatch.isolated.CatchUp;
+import dev.tradewatch.lifecycle.ClusterPreparation;
+import dev.tradewatch.broker.EmbeddedKafkaBroker;
+import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.http.Observability;
 import dev.tradewatch.stream.DeadLetterHeaders;
 import dev.tradewatch.stream.MalformedRecords;
 import java.net.URI;

@@ -1,17 +1,18 @@
 package dev.tradewatch.faults;
 
+import dev.tradewatch.testing.KafkaTestSupport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.domain.Alert;
+import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.replay.FigureProducer;
 import dev.tradewatch.replay.FileFormat;
-import dev.tradewatch.replay.SyntheticFeed;
-import dev.tradewatch.runtime.Backtest;
-import dev.tradewatch.runtime.CatchUp;
-import dev.tradewatch.runtime.ClusterPreparation;
-import dev.tradewatch.runtime.EmbeddedKafkaBroker;
-import dev.tradewatch.runtime.KafkaTestSupport;
+import dev.tradewatch.demo.SyntheticFeed;
+import dev.tradewatch.isolated.Backtest;
+import dev.tradewatch.isolated.CatchUp;
+import dev.tradewatch.lifecycle.ClusterPreparation;
+import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import dev.tradewatch.stream.AlertJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

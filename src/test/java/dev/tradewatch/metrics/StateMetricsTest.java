@@ -2,13 +2,13 @@ package dev.tradewatch.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradewatch.domain.Basis;
-import dev.tradewatch.domain.DetectionConfig;
-import dev.tradewatch.domain.Figure;
-import dev.tradewatch.domain.SeriesKey;
+import dev.tradewatch.domain.figures.Basis;
+import dev.tradewatch.domain.rules.DetectionConfig;
+import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.SeriesState;
 import dev.tradewatch.domain.SeriesTracker;
-import dev.tradewatch.domain.Usd;
+import dev.tradewatch.domain.figures.Usd;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.time.YearMonth;

@@ -1,18 +1,19 @@
 package dev.tradewatch.ops;
 
+import dev.tradewatch.testing.KafkaTestSupport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.replay.DemoData;
+import dev.tradewatch.demo.DemoData;
 import dev.tradewatch.replay.FigureProducer;
-import dev.tradewatch.runtime.CatchUp;
-import dev.tradewatch.runtime.ClusterPreparation;
-import dev.tradewatch.runtime.EmbeddedKafkaBroker;
-import dev.tradewatch.runtime.KafkaTestSupport;
-import dev.tradewatch.runtime.MonitorRuntime;
-import dev.tradewatch.runtime.Observability;
+import dev.tradewatch.isolated.CatchUp;
+import dev.tradewatch.lifecycle.ClusterPreparation;
+import dev.tradewatch.broker.EmbeddedKafkaBroker;
+import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.http.Observability;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

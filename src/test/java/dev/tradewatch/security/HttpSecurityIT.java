@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tradewatch.Main;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.config.SettingsLoader;
-import dev.tradewatch.runtime.Observability;
+import dev.tradewatch.http.Observability;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,16 +1,17 @@
 package dev.tradewatch.security;
 
+import dev.tradewatch.testing.KafkaTestSupport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.replay.DemoData;
+import dev.tradewatch.demo.DemoData;
 import dev.tradewatch.replay.FigureProducer;
-import dev.tradewatch.runtime.ClusterPreparation;
-import dev.tradewatch.runtime.EmbeddedKafkaBroker;
-import dev.tradewatch.runtime.KafkaTestSupport;
-import dev.tradewatch.runtime.MonitorRuntime;
-import dev.tradewatch.runtime.StartupException;
+import dev.tradewatch.lifecycle.ClusterPreparation;
+import dev.tradewatch.broker.EmbeddedKafkaBroker;
+import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.lifecycle.StartupException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -92,7 +92,7 @@ class DeadLetterTest {
     @Test
     void shouldCutADeadLetterToWhatTheDeadLetterTopicAcceptsAndSaySo() {
         try (TopologyFixture small = new TopologyFixture(new TopologySettings(Topics.defaults(),
-                dev.tradewatch.domain.DetectionConfig.defaults(), 1024, 2048))) {
+                dev.tradewatch.domain.rules.DetectionConfig.defaults(), 1024, 2048))) {
             byte[] value = bytes("x".repeat(5000));
             small.input.pipeInput(new TestRecord<>(null, value));
 

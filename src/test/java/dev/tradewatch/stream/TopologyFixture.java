@@ -1,6 +1,6 @@
 package dev.tradewatch.stream;
 
-import dev.tradewatch.domain.Alert;
+import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.metrics.PipelineMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

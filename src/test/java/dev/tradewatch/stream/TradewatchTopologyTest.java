@@ -2,11 +2,11 @@ package dev.tradewatch.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradewatch.domain.Alert;
-import dev.tradewatch.domain.AlertStatus;
-import dev.tradewatch.domain.DetectionConfig;
-import dev.tradewatch.domain.RuleSettings;
-import dev.tradewatch.domain.Usd;
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.alerts.AlertStatus;
+import dev.tradewatch.domain.rules.DetectionConfig;
+import dev.tradewatch.domain.rules.RuleSettings;
+import dev.tradewatch.domain.figures.Usd;
 import dev.tradewatch.metrics.PipelineMetrics;
 import java.time.Instant;
 import java.util.List;

@@ -1,0 +1,145 @@
+package dev.tradewatch.lifecycle;
+
+import dev.tradewatch.config.Settings;
+import dev.tradewatch.metrics.PipelineMetrics;
+import dev.tradewatch.stream.StreamsDefaults;
+import dev.tradewatch.stream.TopologySettings;
+import dev.tradewatch.stream.TradewatchTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running monitor: the topology in a {@link KafkaStreams} client, after the cluster and topics
+ * have been checked. A fatal error shuts the client down (rather than retrying forever) so that the
+ * process exits 1 and its supervisor can restart it; exactly-once makes that restart safe.
+ */
+public final class MonitorRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorRuntime.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private MonitorRuntime(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** Checks the cluster, creates missing topics and starts processing; returns once the client is started. */
+    public static MonitorRuntime start(Settings settings, MeterRegistry registry, Clock clock) {
+        return start(settings, registry, clock, null);
+    }
+
+    /**
+     * As {@link #start(Settings, MeterRegistry, Clock)}, advertising {@code applicationServer}
+     * ({@code host:port} of this instance's HTTP API) to the other instances for interactive queries.
+     */
+    public static MonitorRuntime start(Settings settings, MeterRegistry registry, Clock clock, String applicationServer) {
+        requireWritable(settings.stateDir());
+        int deadLetterLimit = ClusterPreparation.prepare(settings);
+        Properties props = streamsProperties(settings);
+        // dead letters carry whole input records up to what their topic accepts; the topology cuts larger ones
+        int deadLetterBytes = Math.min(StreamsDefaults.DEAD_LETTER_MAX_BYTES, deadLetterLimit);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), deadLetterBytes);
+        if (applicationServer != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
+        TopologySettings topology = new TopologySettings(settings.topics(), settings.detection(), settings.maxRecordBytes(),
+                deadLetterBytes - TopologySettings.DEAD_LETTER_HEADROOM);
+        KafkaStreams streams;
+        try {
+            streams = new KafkaStreams(TradewatchTopology.build(topology, new PipelineMetrics(registry), clock), props);
+        } catch (org.apache.kafka.common.config.ConfigException e) {
+            throw ClusterPreparation.badKafkaSetting(e);
+        }
+        MonitorRuntime runtime = new MonitorRuntime(streams);
+        streams.setUncaughtExceptionHandler(exception -> {
+            runtime.failure.compareAndSet(null, exception);
+            LOG.error("Stream thread failed; shutting the monitor down", exception);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> {
+            LOG.info("Streams state {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                runtime.stopped.countDown();
+            }
+        });
+        streams.start();
+        return runtime;
+    }
+
+    private static void requireWritable(Path stateDir) {
+        try {
+            Files.createDirectories(stateDir);
+        } catch (IOException | SecurityException e) {
+            throw new StartupException("cannot create the state directory " + stateDir + " (tradewatch.state-dir): " + e);
+        }
+        if (!Files.isWritable(stateDir)) {
+            throw new StartupException("the state directory " + stateDir + " is not writable (tradewatch.state-dir)");
+        }
+    }
+
+    static Properties streamsProperties(Settings settings) {
+        Properties props = StreamsDefaults.forTopics(settings.topics());
+        props.putAll(settings.kafka()); // kafka.* may tune any client setting, but not the identity below
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.topicCreation().replicationFactor());
+        return props;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public boolean isRunning() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** Blocks until the client stops; the failure that stopped it, or null after a requested close. */
+    public Throwable awaitStop() throws InterruptedException {
+        stopped.await();
+        return failure.get();
+    }
+
+    /** What stopped the client, or null while it runs or after a requested close. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    /** Runs {@code action} on a daemon thread once the client has stopped by itself or been closed. */
+    public void onStop(Runnable action) {
+        Thread watcher = new Thread(() -> {
+            try {
+                stopped.await();
+                action.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tradewatch-stop-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    @Override
+    public void close() {
+        streams.close(CLOSE_TIMEOUT);
+        stopped.countDown();
+    }
+}
