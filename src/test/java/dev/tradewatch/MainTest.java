@@ -1,7 +1,5 @@
 package dev.tradewatch;
 
-import dev.tradewatch.lifecycle.StartupException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -11,85 +9,128 @@ import org.junit.jupiter.api.Test;
 /** Exit codes and one-line errors are part of the contract (§4). */
 class MainTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
 
-    private int execute(String... args) {
-        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    }
+  private int execute(String... args) {
+    return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
 
-    @Test
-    void shouldExitTwoWithOneLineForAnUnknownOption() {
-        assertThat(execute("run", "--no-such-option")).isEqualTo(Main.USAGE);
-        assertThat(err.toString()).isEqualTo("tradewatch: Unknown option: '--no-such-option' (see: tradewatch run --help)"
+  @Test
+  void shouldExitTwoWithOneLineForAnUnknownOption() {
+    assertThat(execute("run", "--no-such-option")).isEqualTo(Main.USAGE);
+    assertThat(err.toString())
+        .isEqualTo(
+            "tradewatch: Unknown option: '--no-such-option' (see: tradewatch run --help)"
                 + System.lineSeparator());
-    }
+  }
 
-    @Test
-    void shouldExitTwoWhenNoCommandIsGiven() {
-        assertThat(execute()).isEqualTo(Main.USAGE);
-        assertThat(err.toString().lines()).hasSize(1);
-    }
+  @Test
+  void shouldExitTwoWhenNoCommandIsGiven() {
+    assertThat(execute()).isEqualTo(Main.USAGE);
+    assertThat(err.toString().lines()).hasSize(1);
+  }
 
-    @Test
-    void shouldExitTwoNamingTheKeyForBadConfiguration() {
-        assertThat(execute("run", "--set", "tradewatch.rules.ytd-ratio.ratio=-3")).isEqualTo(Main.USAGE);
-        assertThat(err.toString()).isEqualTo("tradewatch: tradewatch.rules.ytd-ratio.ratio: expected a number > 1, found -3"
+  @Test
+  void shouldExitTwoNamingTheKeyForBadConfiguration() {
+    assertThat(execute("run", "--set", "tradewatch.rules.ytd-ratio.ratio=-3"))
+        .isEqualTo(Main.USAGE);
+    assertThat(err.toString())
+        .isEqualTo(
+            "tradewatch: tradewatch.rules.ytd-ratio.ratio: expected a number > 1, found -3"
                 + System.lineSeparator());
+  }
+
+  @Test
+  void shouldExitTwoForAnUnknownKey() {
+    assertThat(execute("run", "--set", "tradewatch.no-such-key=1")).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("unknown configuration key tradewatch.no-such-key");
+  }
+
+  @Test
+  void shouldExitTwoForAnInvalidKafkaSetting() {
+    assertThat(execute("run", "--set", "kafka.security.protocol=CARRIER_PIGEON"))
+        .isEqualTo(Main.USAGE);
+    assertThat(err.toString()).startsWith("tradewatch: invalid kafka.* setting:").hasLineCount(1);
+  }
+
+  @Test
+  void shouldExitOneWithOneLineWhenTheClusterCannotBeReached() {
+    int code =
+        execute(
+            "run",
+            "--bootstrap-servers",
+            "127.0.0.1:1",
+            "--set",
+            "tradewatch.startup-timeout-seconds=2");
+
+    assertThat(code).isEqualTo(Main.FAILURE);
+    assertThat(err.toString())
+        .isEqualTo(
+            "tradewatch: cannot reach Kafka at 127.0.0.1:1 within 2 s" + System.lineSeparator());
+  }
+
+  @Test
+  void shouldExitOneWithOneLineWhenTheHttpPortIsInUse() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      int code =
+          execute(
+              "run",
+              "--http-port",
+              Integer.toString(taken.getLocalPort()),
+              "--set",
+              "tradewatch.http.bind-address=127.0.0.1",
+              "--bootstrap-servers",
+              "127.0.0.1:1");
+
+      assertThat(code).isEqualTo(Main.FAILURE);
+      assertThat(err.toString())
+          .isEqualTo(
+              "tradewatch: HTTP port "
+                  + taken.getLocalPort()
+                  + " on 127.0.0.1 is already in use (tradewatch.http.port)"
+                  + System.lineSeparator());
     }
+  }
 
-    @Test
-    void shouldExitTwoForAnUnknownKey() {
-        assertThat(execute("run", "--set", "tradewatch.no-such-key=1")).isEqualTo(Main.USAGE);
-        assertThat(err.toString()).contains("unknown configuration key tradewatch.no-such-key");
-    }
+  @Test
+  void shouldExitOneWithOneLineWhenTheStateDirectoryCannotBeWritten() {
+    int code =
+        execute(
+            "run",
+            "--state-dir",
+            "/proc/tradewatch-state",
+            "--http-port",
+            "0",
+            "--set",
+            "tradewatch.http.bind-address=127.0.0.1",
+            "--bootstrap-servers",
+            "127.0.0.1:1");
 
-    @Test
-    void shouldExitTwoForAnInvalidKafkaSetting() {
-        assertThat(execute("run", "--set", "kafka.security.protocol=CARRIER_PIGEON")).isEqualTo(Main.USAGE);
-        assertThat(err.toString()).startsWith("tradewatch: invalid kafka.* setting:").hasLineCount(1);
-    }
+    assertThat(code).isEqualTo(Main.FAILURE);
+    assertThat(err.toString())
+        .startsWith("tradewatch: cannot create the state directory /proc/tradewatch-state")
+        .hasLineCount(1);
+  }
 
-    @Test
-    void shouldExitOneWithOneLineWhenTheClusterCannotBeReached() {
-        int code = execute("run", "--bootstrap-servers", "127.0.0.1:1", "--set", "tradewatch.startup-timeout-seconds=2");
+  @Test
+  void shouldAddTheStackTraceOnlyWithVerbose() {
+    execute(
+        "run",
+        "--verbose",
+        "--bootstrap-servers",
+        "127.0.0.1:1",
+        "--set",
+        "tradewatch.startup-timeout-seconds=1");
 
-        assertThat(code).isEqualTo(Main.FAILURE);
-        assertThat(err.toString()).isEqualTo("tradewatch: cannot reach Kafka at 127.0.0.1:1 within 2 s" + System.lineSeparator());
-    }
+    assertThat(err.toString().lines().count()).isGreaterThan(1);
+    assertThat(err.toString()).contains("StartupException");
+  }
 
-    @Test
-    void shouldExitOneWithOneLineWhenTheHttpPortIsInUse() throws Exception {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            int code = execute("run", "--http-port", Integer.toString(taken.getLocalPort()),
-                    "--set", "tradewatch.http.bind-address=127.0.0.1", "--bootstrap-servers", "127.0.0.1:1");
-
-            assertThat(code).isEqualTo(Main.FAILURE);
-            assertThat(err.toString()).isEqualTo("tradewatch: HTTP port " + taken.getLocalPort()
-                    + " on 127.0.0.1 is already in use (tradewatch.http.port)" + System.lineSeparator());
-        }
-    }
-
-    @Test
-    void shouldExitOneWithOneLineWhenTheStateDirectoryCannotBeWritten() {
-        int code = execute("run", "--state-dir", "/proc/tradewatch-state", "--http-port", "0",
-                "--set", "tradewatch.http.bind-address=127.0.0.1", "--bootstrap-servers", "127.0.0.1:1");
-
-        assertThat(code).isEqualTo(Main.FAILURE);
-        assertThat(err.toString()).startsWith("tradewatch: cannot create the state directory /proc/tradewatch-state").hasLineCount(1);
-    }
-
-    @Test
-    void shouldAddTheStackTraceOnlyWithVerbose() {
-        execute("run", "--verbose", "--bootstrap-servers", "127.0.0.1:1", "--set", "tradewatch.startup-timeout-seconds=1");
-
-        assertThat(err.toString().lines().count()).isGreaterThan(1);
-        assertThat(err.toString()).contains("StartupException");
-    }
-
-    @Test
-    void shouldPrintHelpAndExitZero() {
-        assertThat(execute("run", "--help")).isEqualTo(Main.OK);
-        assertThat(out.toString()).contains("--bootstrap-servers", "--config");
-    }
+  @Test
+  void shouldPrintHelpAndExitZero() {
+    assertThat(execute("run", "--help")).isEqualTo(Main.OK);
+    assertThat(out.toString()).contains("--bootstrap-servers", "--config");
+  }
 }

@@ -1,4 +1,5 @@
 /**
- * A single-node Apache Kafka broker (KRaft) inside this JVM, for the broker, demo, backtest and bench commands and for tests. The only package that touches kafka.server.
+ * A single-node Apache Kafka broker (KRaft) inside this JVM, for the broker, demo, backtest and
+ * bench commands and for tests. The only package that touches kafka.server.
  */
 package dev.tradewatch.broker;

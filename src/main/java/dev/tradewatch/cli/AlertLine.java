@@ -1,30 +1,44 @@
 package dev.tradewatch.cli;
 
 import dev.tradewatch.domain.alerts.Alert;
-import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.figures.Usd;
+import dev.tradewatch.domain.rules.Rule;
 import java.util.Locale;
 
-/** One readable line per alert change, for terminals: {@code FIRING    high      TUR→AZE  2020-09  month-threshold  $77.1M ≥ $50.0M}. */
+/**
+ * One readable line per alert change, for terminals: {@code FIRING high TUR→AZE 2020-09
+ * month-threshold $77.1M ≥ $50.0M}.
+ */
 public final class AlertLine {
 
-    private AlertLine() {
-    }
+  private AlertLine() {}
 
-    public static String format(Alert alert) {
-        String pair = alert.series().exporter() + "→" + alert.series().importer();
-        String category = "total".equals(alert.series().category()) ? "" : " [" + alert.series().category() + "]";
-        return String.format(Locale.ROOT, "%-9s %-9s %-8s %s  %-16s %s%s", alert.status(), alert.severity().wireName(),
-                pair, alert.period(), alert.rule().key(), numbers(alert), category);
-    }
+  public static String format(Alert alert) {
+    String pair = alert.series().exporter() + "→" + alert.series().importer();
+    String category =
+        "total".equals(alert.series().category()) ? "" : " [" + alert.series().category() + "]";
+    return String.format(
+        Locale.ROOT,
+        "%-9s %-9s %-8s %s  %-16s %s%s",
+        alert.status(),
+        alert.severity().wireName(),
+        pair,
+        alert.period(),
+        alert.rule().key(),
+        numbers(alert),
+        category);
+  }
 
-    private static String numbers(Alert alert) {
-        String observed = Usd.humanise(alert.observedCents());
-        String baseline = Usd.humanise(alert.baselineCents());
-        if (alert.rule() == Rule.MONTH_THRESHOLD) {
-            return observed + " ≥ " + baseline;
-        }
-        String ratio = alert.ratio() == null ? "from zero" : alert.ratio().stripTrailingZeros().toPlainString() + "×";
-        return observed + " vs " + baseline + " (" + ratio + ")";
+  private static String numbers(Alert alert) {
+    String observed = Usd.humanise(alert.observedCents());
+    String baseline = Usd.humanise(alert.baselineCents());
+    if (alert.rule() == Rule.MONTH_THRESHOLD) {
+      return observed + " ≥ " + baseline;
     }
+    String ratio =
+        alert.ratio() == null
+            ? "from zero"
+            : alert.ratio().stripTrailingZeros().toPlainString() + "×";
+    return observed + " vs " + baseline + " (" + ratio + ")";
+  }
 }

@@ -3,8 +3,8 @@ package dev.tradewatch.cli;
 import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.alerts.Alert;
-import dev.tradewatch.isolated.Labels;
 import dev.tradewatch.isolated.Backtest;
+import dev.tradewatch.isolated.Labels;
 import dev.tradewatch.stream.AlertJson;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -23,89 +23,132 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code backtest}: a file through the same topology in isolation; the latest state of every alert out. */
-@Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = "Process a file through the monitor's topology in isolation (embedded broker unless "
-                + "--bootstrap-servers), write the latest state of every alert and print a summary.")
+/**
+ * {@code backtest}: a file through the same topology in isolation; the latest state of every alert
+ * out.
+ */
+@Command(
+    name = "backtest",
+    mixinStandardHelpOptions = true,
+    description =
+        "Process a file through the monitor's topology in isolation (embedded broker unless "
+            + "--bootstrap-servers), write the latest state of every alert and print a summary.")
 public final class BacktestCommand implements Callable<Integer> {
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the alerts here as JSON lines (latest state of each, by id).")
-    Path output;
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write the alerts here as JSON lines (latest state of each, by id).")
+  Path output;
 
-    @Option(names = "--labels", paramLabel = "FILE", description = "CSV exporter,importer,period[,rule] of true anomalies: adds precision and recall.")
-    Path labelsFile;
+  @Option(
+      names = "--labels",
+      paramLabel = "FILE",
+      description =
+          "CSV exporter,importer,period[,rule] of true anomalies: adds precision and recall.")
+  Path labelsFile;
 
-    @Mixin
-    InputFileOptions file;
+  @Mixin InputFileOptions file;
 
-    @Mixin
-    BootstrapOption bootstrap;
+  @Mixin BootstrapOption bootstrap;
 
-    @Mixin
-    ConfigOptions config;
+  @Mixin ConfigOptions config;
 
-    @Mixin
-    VerboseOption verbose;
+  @Mixin VerboseOption verbose;
 
-    @Spec
-    CommandSpec spec;
+  @Spec CommandSpec spec;
 
-    @Override
-    public Integer call() throws Exception {
-        Settings settings = config.load(bootstrap.flags());
-        Labels labels = labelsFile == null ? null : readLabels(labelsFile);
-        PrintWriter err = spec.commandLine().getErr();
-        Backtest.Input in = new Backtest.Input(file.input, file.checkedFormat(), file.strict,
-                line -> err.println("skipped " + line));
-        Backtest.Result result = Backtest.run(settings, in, !bootstrap.isSet(), new ProgressBar(err));
-        if (output != null) {
-            writeAlerts(result.alerts(), output);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(summary(result, labels));
-        out.flush();
-        return 0;
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = config.load(bootstrap.flags());
+    Labels labels = labelsFile == null ? null : readLabels(labelsFile);
+    PrintWriter err = spec.commandLine().getErr();
+    Backtest.Input in =
+        new Backtest.Input(
+            file.input, file.checkedFormat(), file.strict, line -> err.println("skipped " + line));
+    Backtest.Result result = Backtest.run(settings, in, !bootstrap.isSet(), new ProgressBar(err));
+    if (output != null) {
+      writeAlerts(result.alerts(), output);
     }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(summary(result, labels));
+    out.flush();
+    return 0;
+  }
 
-    private static Labels readLabels(Path file) {
-        try {
-            return Labels.read(file);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException("--labels: " + e.getMessage());
-        }
+  private static Labels readLabels(Path file) {
+    try {
+      return Labels.read(file);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException("--labels: " + e.getMessage());
     }
+  }
 
-    static void writeAlerts(Map<String, Alert> alerts, Path file) throws IOException {
-        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (Alert alert : new TreeMap<>(alerts).values()) {
-                writer.write(AlertJson.toJson(alert));
-                writer.newLine();
-            }
-        }
+  static void writeAlerts(Map<String, Alert> alerts, Path file) throws IOException {
+    try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (Alert alert : new TreeMap<>(alerts).values()) {
+        writer.write(AlertJson.toJson(alert));
+        writer.newLine();
+      }
     }
+  }
 
-    private String summary(Backtest.Result result, Labels labels) {
-        Map<String, Long> outcomes = result.figuresByOutcome();
-        long accepted = outcomes.entrySet().stream().filter(e -> !e.getKey().equals("rejected")).mapToLong(Map.Entry::getValue).sum();
-        Map<String, Long> byRule = result.alerts().values().stream().filter(a -> a.status().isActive())
-                .collect(Collectors.groupingBy(a -> a.rule().key(), TreeMap::new, Collectors.counting()));
-        long resolved = result.alerts().values().stream().filter(a -> !a.status().isActive()).count();
-        StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Backtest of %s (%s): %,d lines, %,d figures read, %,d malformed lines skipped%n",
-                file.input, result.replay().format().cliName(), result.replay().read().linesRead(), result.replay().produced(),
-                result.replay().read().malformed()));
-        text.append(String.format(Locale.ROOT, "  figures: %,d accepted (%,d new, %,d revisions, %,d duplicates, %,d stale), %,d rejected%n",
-                accepted, outcomes.getOrDefault("new", 0L), outcomes.getOrDefault("revision", 0L),
-                outcomes.getOrDefault("duplicate", 0L), outcomes.getOrDefault("stale", 0L), outcomes.getOrDefault("rejected", 0L)));
-        text.append(String.format(Locale.ROOT, "  alerts:  %,d active %s, %,d resolved%n",
-                byRule.values().stream().mapToLong(Long::longValue).sum(), byRule, resolved));
-        if (labels != null) {
-            Labels.Score score = labels.score(result.alerts().values());
-            text.append(String.format(Locale.ROOT, "  against %d labels: precision %.3f, recall %.3f%n",
-                    score.labels(), score.precision(), score.recall()));
-        }
-        text.append(String.format(Locale.ROOT, "  elapsed: %.1f s%s%n", result.elapsed().toMillis() / 1000.0,
-                output == null ? "" : "; alerts written to " + output));
-        return text.toString();
+  private String summary(Backtest.Result result, Labels labels) {
+    Map<String, Long> outcomes = result.figuresByOutcome();
+    long accepted =
+        outcomes.entrySet().stream()
+            .filter(e -> !e.getKey().equals("rejected"))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+    Map<String, Long> byRule =
+        result.alerts().values().stream()
+            .filter(a -> a.status().isActive())
+            .collect(
+                Collectors.groupingBy(a -> a.rule().key(), TreeMap::new, Collectors.counting()));
+    long resolved = result.alerts().values().stream().filter(a -> !a.status().isActive()).count();
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Backtest of %s (%s): %,d lines, %,d figures read, %,d malformed lines skipped%n",
+            file.input,
+            result.replay().format().cliName(),
+            result.replay().read().linesRead(),
+            result.replay().produced(),
+            result.replay().read().malformed()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  figures: %,d accepted (%,d new, %,d revisions, %,d duplicates, %,d stale), %,d rejected%n",
+            accepted,
+            outcomes.getOrDefault("new", 0L),
+            outcomes.getOrDefault("revision", 0L),
+            outcomes.getOrDefault("duplicate", 0L),
+            outcomes.getOrDefault("stale", 0L),
+            outcomes.getOrDefault("rejected", 0L)));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  alerts:  %,d active %s, %,d resolved%n",
+            byRule.values().stream().mapToLong(Long::longValue).sum(),
+            byRule,
+            resolved));
+    if (labels != null) {
+      Labels.Score score = labels.score(result.alerts().values());
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "  against %d labels: precision %.3f, recall %.3f%n",
+              score.labels(),
+              score.precision(),
+              score.recall()));
     }
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  elapsed: %.1f s%s%n",
+            result.elapsed().toMillis() / 1000.0,
+            output == null ? "" : "; alerts written to " + output));
+    return text.toString();
+  }
 }

@@ -7,12 +7,16 @@ import picocli.CommandLine.Option;
 /** {@code --http-port}: the port of /metrics, /health and the JSON API (tradewatch.http.port). */
 public final class HttpPortOption {
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "Port of /metrics, /health and /api (tradewatch.http.port, default 8080; 0 = any free port).")
-    Integer port;
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description =
+          "Port of /metrics, /health and /api (tradewatch.http.port, default 8080; 0 = any free port).")
+  Integer port;
 
-    void addTo(Map<String, String> flags) {
-        if (port != null) {
-            flags.put(ConfigKeys.HTTP_PORT, Integer.toString(port));
-        }
+  void addTo(Map<String, String> flags) {
+    if (port != null) {
+      flags.put(ConfigKeys.HTTP_PORT, Integer.toString(port));
     }
+  }
 }

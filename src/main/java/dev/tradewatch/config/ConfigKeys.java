@@ -12,134 +12,150 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Every {@code tradewatch.*} key with its built-in default, and the mapping from environment variable names. */
+/**
+ * Every {@code tradewatch.*} key with its built-in default, and the mapping from environment
+ * variable names.
+ */
 public final class ConfigKeys {
 
-    public static final String PREFIX = "tradewatch.";
-    public static final String KAFKA_PREFIX = "kafka.";
-    public static final String ENV_PREFIX = "TRADEWATCH_";
+  public static final String PREFIX = "tradewatch.";
+  public static final String KAFKA_PREFIX = "kafka.";
+  public static final String ENV_PREFIX = "TRADEWATCH_";
 
-    public static final String BOOTSTRAP_SERVERS = "tradewatch.bootstrap-servers";
-    public static final String APPLICATION_ID = "tradewatch.application-id";
-    public static final String STATE_DIR = "tradewatch.state-dir";
-    public static final String PROCESSING_GUARANTEE = "tradewatch.processing-guarantee";
-    public static final String STARTUP_TIMEOUT = "tradewatch.startup-timeout-seconds";
-    public static final String HTTP_PORT = "tradewatch.http.port";
-    public static final String HTTP_BIND_ADDRESS = "tradewatch.http.bind-address";
-    public static final String HTTP_ADVERTISED_HOST = "tradewatch.http.advertised-host";
-    public static final String HTTP_USERNAME = "tradewatch.http.username";
-    public static final String HTTP_PASSWORD = "tradewatch.http.password";
-    public static final String HTTP_KEYSTORE = "tradewatch.http.tls.keystore";
-    public static final String HTTP_KEYSTORE_PASSWORD = "tradewatch.http.tls.keystore-password";
-    public static final String METRICS_SERIES_GAUGES = "tradewatch.metrics.series-gauges";
-    public static final String METRICS_REFRESH = "tradewatch.metrics.refresh-seconds";
-    public static final String TOPIC_INPUT = "tradewatch.topics.input";
-    public static final String TOPIC_ALERTS = "tradewatch.topics.alerts";
-    public static final String TOPIC_DEAD_LETTER = "tradewatch.topics.dead-letter";
-    public static final String TOPICS_CREATE = "tradewatch.topics.create";
-    public static final String TOPICS_PARTITIONS = "tradewatch.topics.partitions";
-    public static final String TOPICS_REPLICATION = "tradewatch.topics.replication-factor";
-    public static final String MAX_RECORD_BYTES = "tradewatch.input.max-record-bytes";
+  public static final String BOOTSTRAP_SERVERS = "tradewatch.bootstrap-servers";
+  public static final String APPLICATION_ID = "tradewatch.application-id";
+  public static final String STATE_DIR = "tradewatch.state-dir";
+  public static final String PROCESSING_GUARANTEE = "tradewatch.processing-guarantee";
+  public static final String STARTUP_TIMEOUT = "tradewatch.startup-timeout-seconds";
+  public static final String HTTP_PORT = "tradewatch.http.port";
+  public static final String HTTP_BIND_ADDRESS = "tradewatch.http.bind-address";
+  public static final String HTTP_ADVERTISED_HOST = "tradewatch.http.advertised-host";
+  public static final String HTTP_USERNAME = "tradewatch.http.username";
+  public static final String HTTP_PASSWORD = "tradewatch.http.password";
+  public static final String HTTP_KEYSTORE = "tradewatch.http.tls.keystore";
+  public static final String HTTP_KEYSTORE_PASSWORD = "tradewatch.http.tls.keystore-password";
+  public static final String METRICS_SERIES_GAUGES = "tradewatch.metrics.series-gauges";
+  public static final String METRICS_REFRESH = "tradewatch.metrics.refresh-seconds";
+  public static final String TOPIC_INPUT = "tradewatch.topics.input";
+  public static final String TOPIC_ALERTS = "tradewatch.topics.alerts";
+  public static final String TOPIC_DEAD_LETTER = "tradewatch.topics.dead-letter";
+  public static final String TOPICS_CREATE = "tradewatch.topics.create";
+  public static final String TOPICS_PARTITIONS = "tradewatch.topics.partitions";
+  public static final String TOPICS_REPLICATION = "tradewatch.topics.replication-factor";
+  public static final String MAX_RECORD_BYTES = "tradewatch.input.max-record-bytes";
 
-    /** The keys of each rule, after {@code tradewatch.rules.<rule>.}, with their defaults. */
-    static final Map<Rule, Map<String, String>> RULE_KEYS = Map.of(
-            Rule.MONTH_THRESHOLD, ordered("enabled", "true", "threshold-usd", "50000000"),
-            Rule.YTD_RATIO, ordered("enabled", "true", "ratio", "5", "floor-usd", "10000000"),
-            Rule.MONTH_SPIKE, ordered("enabled", "true", "factor", "10", "floor-usd", "5000000"));
+  /** The keys of each rule, after {@code tradewatch.rules.<rule>.}, with their defaults. */
+  static final Map<Rule, Map<String, String>> RULE_KEYS =
+      Map.of(
+          Rule.MONTH_THRESHOLD, ordered("enabled", "true", "threshold-usd", "50000000"),
+          Rule.YTD_RATIO, ordered("enabled", "true", "ratio", "5", "floor-usd", "10000000"),
+          Rule.MONTH_SPIKE, ordered("enabled", "true", "factor", "10", "floor-usd", "5000000"));
 
-    /** Every fixed key and its default, in documentation order. */
-    public static final Map<String, String> DEFAULTS = defaults();
+  /** Every fixed key and its default, in documentation order. */
+  public static final Map<String, String> DEFAULTS = defaults();
 
-    private static final Pattern OVERRIDE = Pattern.compile("tradewatch\\.rules\\.([a-z-]+)\\.overrides\\.([A-Z]{3})-([A-Z]{3})\\.([a-z-]+)");
+  private static final Pattern OVERRIDE =
+      Pattern.compile(
+          "tradewatch\\.rules\\.([a-z-]+)\\.overrides\\.([A-Z]{3})-([A-Z]{3})\\.([a-z-]+)");
 
-    private ConfigKeys() {
+  private ConfigKeys() {}
+
+  public static String ruleKey(Rule rule, String key) {
+    return "tradewatch.rules." + rule.key() + "." + key;
+  }
+
+  public static String overrideKey(Rule rule, String pair, String key) {
+    return "tradewatch.rules." + rule.key() + ".overrides." + pair + "." + key;
+  }
+
+  /**
+   * A per-pair override key split into rule, exporter, importer and rule key; empty when it is not
+   * one.
+   */
+  static Optional<List<String>> parseOverride(String key) {
+    Matcher matcher = OVERRIDE.matcher(key);
+    if (!matcher.matches()) {
+      return Optional.empty();
     }
+    return Optional.of(
+        List.of(matcher.group(1), matcher.group(2), matcher.group(3), matcher.group(4)));
+  }
 
-    public static String ruleKey(Rule rule, String key) {
-        return "tradewatch.rules." + rule.key() + "." + key;
+  /**
+   * The key an environment variable stands for: {@code TRADEWATCH_TOPICS_DEAD_LETTER} → {@code
+   * tradewatch.topics.dead-letter}, {@code TRADEWATCH_KAFKA_SASL_MECHANISM} → {@code
+   * kafka.sasl.mechanism}, {@code TRADEWATCH_RULES_MONTH_THRESHOLD_OVERRIDES_TUR_USA_THRESHOLD_USD}
+   * → the override key.
+   */
+  static Optional<String> keyForEnv(String variable) {
+    if (variable.startsWith(ENV_PREFIX + "KAFKA_")) {
+      return Optional.of(
+          KAFKA_PREFIX
+              + variable
+                  .substring((ENV_PREFIX + "KAFKA_").length())
+                  .toLowerCase(Locale.ROOT)
+                  .replace('_', '.'));
     }
-
-    public static String overrideKey(Rule rule, String pair, String key) {
-        return "tradewatch.rules." + rule.key() + ".overrides." + pair + "." + key;
+    for (String key : DEFAULTS.keySet()) {
+      if (envName(key).equals(variable)) {
+        return Optional.of(key);
+      }
     }
-
-    /** A per-pair override key split into rule, exporter, importer and rule key; empty when it is not one. */
-    static Optional<List<String>> parseOverride(String key) {
-        Matcher matcher = OVERRIDE.matcher(key);
-        if (!matcher.matches()) {
-            return Optional.empty();
+    for (Map.Entry<Rule, Map<String, String>> rule : RULE_KEYS.entrySet()) {
+      String prefix = envName("tradewatch.rules." + rule.getKey().key() + ".overrides.");
+      if (variable.startsWith(prefix) && variable.length() > prefix.length() + 8) {
+        String exporter = variable.substring(prefix.length(), prefix.length() + 3);
+        String importer = variable.substring(prefix.length() + 4, prefix.length() + 7);
+        String rest = variable.substring(prefix.length() + 8);
+        for (String ruleKey : rule.getValue().keySet()) {
+          if (envName(ruleKey).equals(rest)) {
+            return Optional.of(overrideKey(rule.getKey(), exporter + "-" + importer, ruleKey));
+          }
         }
-        return Optional.of(List.of(matcher.group(1), matcher.group(2), matcher.group(3), matcher.group(4)));
+      }
     }
+    return Optional.empty();
+  }
 
-    /**
-     * The key an environment variable stands for: {@code TRADEWATCH_TOPICS_DEAD_LETTER} →
-     * {@code tradewatch.topics.dead-letter}, {@code TRADEWATCH_KAFKA_SASL_MECHANISM} → {@code kafka.sasl.mechanism},
-     * {@code TRADEWATCH_RULES_MONTH_THRESHOLD_OVERRIDES_TUR_USA_THRESHOLD_USD} → the override key.
-     */
-    static Optional<String> keyForEnv(String variable) {
-        if (variable.startsWith(ENV_PREFIX + "KAFKA_")) {
-            return Optional.of(KAFKA_PREFIX + variable.substring((ENV_PREFIX + "KAFKA_").length()).toLowerCase(Locale.ROOT).replace('_', '.'));
-        }
-        for (String key : DEFAULTS.keySet()) {
-            if (envName(key).equals(variable)) {
-                return Optional.of(key);
-            }
-        }
-        for (Map.Entry<Rule, Map<String, String>> rule : RULE_KEYS.entrySet()) {
-            String prefix = envName("tradewatch.rules." + rule.getKey().key() + ".overrides.");
-            if (variable.startsWith(prefix) && variable.length() > prefix.length() + 8) {
-                String exporter = variable.substring(prefix.length(), prefix.length() + 3);
-                String importer = variable.substring(prefix.length() + 4, prefix.length() + 7);
-                String rest = variable.substring(prefix.length() + 8);
-                for (String ruleKey : rule.getValue().keySet()) {
-                    if (envName(ruleKey).equals(rest)) {
-                        return Optional.of(overrideKey(rule.getKey(), exporter + "-" + importer, ruleKey));
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
+  static String envName(String key) {
+    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
 
-    static String envName(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  private static Map<String, String> defaults() {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    defaults.put(BOOTSTRAP_SERVERS, "localhost:9092");
+    defaults.put(APPLICATION_ID, "tradewatch");
+    defaults.put(
+        STATE_DIR, Path.of(System.getProperty("user.home"), ".tradewatch", "state").toString());
+    defaults.put(PROCESSING_GUARANTEE, "exactly_once_v2");
+    defaults.put(STARTUP_TIMEOUT, "30");
+    defaults.put(HTTP_PORT, "8080");
+    defaults.put(HTTP_BIND_ADDRESS, "0.0.0.0");
+    defaults.put(HTTP_ADVERTISED_HOST, "");
+    defaults.put(HTTP_USERNAME, "");
+    defaults.put(HTTP_PASSWORD, "");
+    defaults.put(HTTP_KEYSTORE, "");
+    defaults.put(HTTP_KEYSTORE_PASSWORD, "");
+    defaults.put(METRICS_SERIES_GAUGES, "50");
+    defaults.put(METRICS_REFRESH, "10");
+    defaults.put(TOPIC_INPUT, Topics.DEFAULT_INPUT);
+    defaults.put(TOPIC_ALERTS, Topics.DEFAULT_ALERTS);
+    defaults.put(TOPIC_DEAD_LETTER, Topics.DEFAULT_DEAD_LETTER);
+    defaults.put(TOPICS_CREATE, "true");
+    defaults.put(TOPICS_PARTITIONS, "4");
+    defaults.put(TOPICS_REPLICATION, "-1");
+    defaults.put(MAX_RECORD_BYTES, "65536");
+    for (Rule rule : Rule.values()) {
+      RULE_KEYS.get(rule).forEach((key, value) -> defaults.put(ruleKey(rule, key), value));
     }
+    return Collections.unmodifiableMap(defaults);
+  }
 
-    private static Map<String, String> defaults() {
-        Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put(BOOTSTRAP_SERVERS, "localhost:9092");
-        defaults.put(APPLICATION_ID, "tradewatch");
-        defaults.put(STATE_DIR, Path.of(System.getProperty("user.home"), ".tradewatch", "state").toString());
-        defaults.put(PROCESSING_GUARANTEE, "exactly_once_v2");
-        defaults.put(STARTUP_TIMEOUT, "30");
-        defaults.put(HTTP_PORT, "8080");
-        defaults.put(HTTP_BIND_ADDRESS, "0.0.0.0");
-        defaults.put(HTTP_ADVERTISED_HOST, "");
-        defaults.put(HTTP_USERNAME, "");
-        defaults.put(HTTP_PASSWORD, "");
-        defaults.put(HTTP_KEYSTORE, "");
-        defaults.put(HTTP_KEYSTORE_PASSWORD, "");
-        defaults.put(METRICS_SERIES_GAUGES, "50");
-        defaults.put(METRICS_REFRESH, "10");
-        defaults.put(TOPIC_INPUT, Topics.DEFAULT_INPUT);
-        defaults.put(TOPIC_ALERTS, Topics.DEFAULT_ALERTS);
-        defaults.put(TOPIC_DEAD_LETTER, Topics.DEFAULT_DEAD_LETTER);
-        defaults.put(TOPICS_CREATE, "true");
-        defaults.put(TOPICS_PARTITIONS, "4");
-        defaults.put(TOPICS_REPLICATION, "-1");
-        defaults.put(MAX_RECORD_BYTES, "65536");
-        for (Rule rule : Rule.values()) {
-            RULE_KEYS.get(rule).forEach((key, value) -> defaults.put(ruleKey(rule, key), value));
-        }
-        return Collections.unmodifiableMap(defaults);
+  private static Map<String, String> ordered(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
     }
-
-    private static Map<String, String> ordered(String... keysAndValues) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return Collections.unmodifiableMap(map);
-    }
+    return Collections.unmodifiableMap(map);
+  }
 }

@@ -24,134 +24,188 @@ import java.util.TreeSet;
  */
 public final class SettingsLoader {
 
-    private SettingsLoader() {
-    }
+  private SettingsLoader() {}
 
-    /**
-     * @param configFile the {@code --config} file, or null
-     * @param environment the process environment (only {@code TRADEWATCH_*} variables are read)
-     * @param flags keys set by command-line flags
-     */
-    public static Settings load(Path configFile, Map<String, String> environment, Map<String, String> flags) {
-        Map<String, String> merged = new TreeMap<>(ConfigKeys.DEFAULTS);
-        if (configFile != null) {
-            merged.putAll(checked(readFile(configFile), " (in " + configFile + ")"));
-        }
-        merged.putAll(checked(fromEnvironment(environment), " (from the environment)"));
-        merged.putAll(checked(flags, ""));
-        return build(merged);
+  /**
+   * @param configFile the {@code --config} file, or null
+   * @param environment the process environment (only {@code TRADEWATCH_*} variables are read)
+   * @param flags keys set by command-line flags
+   */
+  public static Settings load(
+      Path configFile, Map<String, String> environment, Map<String, String> flags) {
+    Map<String, String> merged = new TreeMap<>(ConfigKeys.DEFAULTS);
+    if (configFile != null) {
+      merged.putAll(checked(readFile(configFile), " (in " + configFile + ")"));
     }
+    merged.putAll(checked(fromEnvironment(environment), " (from the environment)"));
+    merged.putAll(checked(flags, ""));
+    return build(merged);
+  }
 
-    public static Settings defaults() {
-        return build(ConfigKeys.DEFAULTS);
+  public static Settings defaults() {
+    return build(ConfigKeys.DEFAULTS);
+  }
+
+  static Map<String, String> readFile(Path file) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new ConfigException(
+          "cannot read config file "
+              + file
+              + ": "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
+    Map<String, String> values = new HashMap<>();
+    properties
+        .stringPropertyNames()
+        .forEach(key -> values.put(key, properties.getProperty(key).strip()));
+    return values;
+  }
 
-    static Map<String, String> readFile(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
-        Map<String, String> values = new HashMap<>();
-        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).strip()));
-        return values;
-    }
-
-    static Map<String, String> fromEnvironment(Map<String, String> environment) {
-        Map<String, String> values = new HashMap<>();
-        environment.forEach((variable, value) -> {
-            if (variable.startsWith(ConfigKeys.ENV_PREFIX)) {
-                String key = ConfigKeys.keyForEnv(variable).orElseThrow(() -> new ConfigException(
-                        "unknown environment variable " + variable + ": it matches no tradewatch.* or kafka.* key"));
-                values.put(key, value);
-            }
+  static Map<String, String> fromEnvironment(Map<String, String> environment) {
+    Map<String, String> values = new HashMap<>();
+    environment.forEach(
+        (variable, value) -> {
+          if (variable.startsWith(ConfigKeys.ENV_PREFIX)) {
+            String key =
+                ConfigKeys.keyForEnv(variable)
+                    .orElseThrow(
+                        () ->
+                            new ConfigException(
+                                "unknown environment variable "
+                                    + variable
+                                    + ": it matches no tradewatch.* or kafka.* key"));
+            values.put(key, value);
+          }
         });
-        return values;
-    }
+    return values;
+  }
 
-    private static Map<String, String> checked(Map<String, String> values, String where) {
-        for (String key : new TreeSet<>(values.keySet())) {
-            boolean known = ConfigKeys.DEFAULTS.containsKey(key)
-                    || key.startsWith(ConfigKeys.KAFKA_PREFIX) && key.length() > ConfigKeys.KAFKA_PREFIX.length()
-                    || isOverride(key);
-            if (!known) {
-                throw new ConfigException("unknown configuration key " + key + where);
-            }
-        }
-        return values;
+  private static Map<String, String> checked(Map<String, String> values, String where) {
+    for (String key : new TreeSet<>(values.keySet())) {
+      boolean known =
+          ConfigKeys.DEFAULTS.containsKey(key)
+              || key.startsWith(ConfigKeys.KAFKA_PREFIX)
+                  && key.length() > ConfigKeys.KAFKA_PREFIX.length()
+              || isOverride(key);
+      if (!known) {
+        throw new ConfigException("unknown configuration key " + key + where);
+      }
     }
+    return values;
+  }
 
-    private static boolean isOverride(String key) {
-        return ConfigKeys.parseOverride(key).filter(parts -> {
-            Rule rule;
-            try {
+  private static boolean isOverride(String key) {
+    return ConfigKeys.parseOverride(key)
+        .filter(
+            parts -> {
+              Rule rule;
+              try {
                 rule = Rule.fromKey(parts.get(0));
-            } catch (IllegalArgumentException e) {
+              } catch (IllegalArgumentException e) {
                 return false;
-            }
-            return ConfigKeys.RULE_KEYS.get(rule).containsKey(parts.get(3));
-        }).isPresent();
-    }
+              }
+              return ConfigKeys.RULE_KEYS.get(rule).containsKey(parts.get(3));
+            })
+        .isPresent();
+  }
 
-    private static Settings build(Map<String, String> values) {
-        Values v = new Values(values);
-        Topics topics = new Topics(v.text(ConfigKeys.TOPIC_INPUT), v.text(ConfigKeys.TOPIC_ALERTS),
-                v.text(ConfigKeys.TOPIC_DEAD_LETTER));
-        Settings.TopicCreation creation = new Settings.TopicCreation(v.bool(ConfigKeys.TOPICS_CREATE),
-                v.intBetween(ConfigKeys.TOPICS_PARTITIONS, 1, 10_000),
-                (short) v.replicationFactor(ConfigKeys.TOPICS_REPLICATION));
-        return new Settings(v.text(ConfigKeys.BOOTSTRAP_SERVERS), v.text(ConfigKeys.APPLICATION_ID),
-                Path.of(v.text(ConfigKeys.STATE_DIR)), v.guarantee(ConfigKeys.PROCESSING_GUARANTEE),
-                Duration.ofSeconds(v.intBetween(ConfigKeys.STARTUP_TIMEOUT, 1, 3600)),
-                http(v), topics, creation,
-                v.intBetween(ConfigKeys.MAX_RECORD_BYTES, 256, 1024 * 1024), detection(v, values),
-                new Settings.Observability(v.intBetween(ConfigKeys.METRICS_SERIES_GAUGES, 0, 1000),
-                        Duration.ofSeconds(v.intBetween(ConfigKeys.METRICS_REFRESH, 1, 3600))), kafka(values));
-    }
+  private static Settings build(Map<String, String> values) {
+    Values v = new Values(values);
+    Topics topics =
+        new Topics(
+            v.text(ConfigKeys.TOPIC_INPUT),
+            v.text(ConfigKeys.TOPIC_ALERTS),
+            v.text(ConfigKeys.TOPIC_DEAD_LETTER));
+    Settings.TopicCreation creation =
+        new Settings.TopicCreation(
+            v.bool(ConfigKeys.TOPICS_CREATE),
+            v.intBetween(ConfigKeys.TOPICS_PARTITIONS, 1, 10_000),
+            (short) v.replicationFactor(ConfigKeys.TOPICS_REPLICATION));
+    return new Settings(
+        v.text(ConfigKeys.BOOTSTRAP_SERVERS),
+        v.text(ConfigKeys.APPLICATION_ID),
+        Path.of(v.text(ConfigKeys.STATE_DIR)),
+        v.guarantee(ConfigKeys.PROCESSING_GUARANTEE),
+        Duration.ofSeconds(v.intBetween(ConfigKeys.STARTUP_TIMEOUT, 1, 3600)),
+        http(v),
+        topics,
+        creation,
+        v.intBetween(ConfigKeys.MAX_RECORD_BYTES, 256, 1024 * 1024),
+        detection(v, values),
+        new Settings.Observability(
+            v.intBetween(ConfigKeys.METRICS_SERIES_GAUGES, 0, 1000),
+            Duration.ofSeconds(v.intBetween(ConfigKeys.METRICS_REFRESH, 1, 3600))),
+        kafka(values));
+  }
 
-    private static Settings.Http http(Values v) {
-        Settings.Http http = new Settings.Http(v.intBetween(ConfigKeys.HTTP_PORT, 0, 65_535), v.text(ConfigKeys.HTTP_BIND_ADDRESS),
-                v.optionalText(ConfigKeys.HTTP_ADVERTISED_HOST), v.optionalText(ConfigKeys.HTTP_USERNAME),
-                v.optionalText(ConfigKeys.HTTP_PASSWORD), v.optionalText(ConfigKeys.HTTP_KEYSTORE),
-                v.optionalText(ConfigKeys.HTTP_KEYSTORE_PASSWORD));
-        if (http.requiresAuth() && http.password().isEmpty()) {
-            throw new ConfigException(ConfigKeys.HTTP_PASSWORD + ": expected a password when " + ConfigKeys.HTTP_USERNAME + " is set");
-        }
-        return http;
+  private static Settings.Http http(Values v) {
+    Settings.Http http =
+        new Settings.Http(
+            v.intBetween(ConfigKeys.HTTP_PORT, 0, 65_535),
+            v.text(ConfigKeys.HTTP_BIND_ADDRESS),
+            v.optionalText(ConfigKeys.HTTP_ADVERTISED_HOST),
+            v.optionalText(ConfigKeys.HTTP_USERNAME),
+            v.optionalText(ConfigKeys.HTTP_PASSWORD),
+            v.optionalText(ConfigKeys.HTTP_KEYSTORE),
+            v.optionalText(ConfigKeys.HTTP_KEYSTORE_PASSWORD));
+    if (http.requiresAuth() && http.password().isEmpty()) {
+      throw new ConfigException(
+          ConfigKeys.HTTP_PASSWORD
+              + ": expected a password when "
+              + ConfigKeys.HTTP_USERNAME
+              + " is set");
     }
+    return http;
+  }
 
-    private static DetectionConfig detection(Values v, Map<String, String> values) {
-        RuleSettings global = RuleParser.parse(v, (rule, key) -> ConfigKeys.ruleKey(rule, key));
-        Map<String, RuleSettings> overrides = new HashMap<>();
-        for (String key : values.keySet()) {
-            ConfigKeys.parseOverride(key).ifPresent(parts -> {
+  private static DetectionConfig detection(Values v, Map<String, String> values) {
+    RuleSettings global = RuleParser.parse(v, (rule, key) -> ConfigKeys.ruleKey(rule, key));
+    Map<String, RuleSettings> overrides = new HashMap<>();
+    for (String key : values.keySet()) {
+      ConfigKeys.parseOverride(key)
+          .ifPresent(
+              parts -> {
                 String pair = parts.get(1) + "-" + parts.get(2);
                 checkPair(key, parts);
-                overrides.computeIfAbsent(pair, p -> RuleParser.parse(v, (rule, ruleKey) -> {
-                    String override = ConfigKeys.overrideKey(rule, p, ruleKey);
-                    return values.containsKey(override) ? override : ConfigKeys.ruleKey(rule, ruleKey);
-                }));
-            });
-        }
-        return new DetectionConfig(global, overrides);
+                overrides.computeIfAbsent(
+                    pair,
+                    p ->
+                        RuleParser.parse(
+                            v,
+                            (rule, ruleKey) -> {
+                              String override = ConfigKeys.overrideKey(rule, p, ruleKey);
+                              return values.containsKey(override)
+                                  ? override
+                                  : ConfigKeys.ruleKey(rule, ruleKey);
+                            }));
+              });
     }
+    return new DetectionConfig(global, overrides);
+  }
 
-    private static void checkPair(String key, List<String> parts) {
-        if (!Countries.isKnown(parts.get(1)) || !Countries.isKnown(parts.get(2)) || parts.get(1).equals(parts.get(2))) {
-            throw ConfigException.forKey(key, "an EXPORTER-IMPORTER pair of two different ISO 3166-1 alpha-3 codes",
-                    parts.get(1) + "-" + parts.get(2));
-        }
+  private static void checkPair(String key, List<String> parts) {
+    if (!Countries.isKnown(parts.get(1))
+        || !Countries.isKnown(parts.get(2))
+        || parts.get(1).equals(parts.get(2))) {
+      throw ConfigException.forKey(
+          key,
+          "an EXPORTER-IMPORTER pair of two different ISO 3166-1 alpha-3 codes",
+          parts.get(1) + "-" + parts.get(2));
     }
+  }
 
-    private static Map<String, String> kafka(Map<String, String> values) {
-        Map<String, String> kafka = new HashMap<>();
-        values.forEach((key, value) -> {
-            if (key.startsWith(ConfigKeys.KAFKA_PREFIX)) {
-                kafka.put(key.substring(ConfigKeys.KAFKA_PREFIX.length()), value);
-            }
+  private static Map<String, String> kafka(Map<String, String> values) {
+    Map<String, String> kafka = new HashMap<>();
+    values.forEach(
+        (key, value) -> {
+          if (key.startsWith(ConfigKeys.KAFKA_PREFIX)) {
+            kafka.put(key.substring(ConfigKeys.KAFKA_PREFIX.length()), value);
+          }
         });
-        return kafka;
-    }
+    return kafka;
+  }
 }

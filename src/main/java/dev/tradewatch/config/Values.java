@@ -5,102 +5,108 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 
-/** Typed, validated reads of configuration values; every failure names the key and what was expected. */
+/**
+ * Typed, validated reads of configuration values; every failure names the key and what was
+ * expected.
+ */
 final class Values {
 
-    private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
+  private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
 
-    private final Map<String, String> values;
+  private final Map<String, String> values;
 
-    Values(Map<String, String> values) {
-        this.values = values;
+  Values(Map<String, String> values) {
+    this.values = values;
+  }
+
+  String text(String key) {
+    String value = raw(key);
+    if (value.isEmpty()) {
+      throw ConfigException.forKey(key, "a value", value);
     }
+    return value;
+  }
 
-    String text(String key) {
-        String value = raw(key);
-        if (value.isEmpty()) {
-            throw ConfigException.forKey(key, "a value", value);
-        }
-        return value;
+  String optionalText(String key) {
+    return raw(key);
+  }
+
+  boolean bool(String key) {
+    String value = raw(key);
+    if (!value.equals("true") && !value.equals("false")) {
+      throw ConfigException.forKey(key, "true or false", value);
     }
+    return Boolean.parseBoolean(value);
+  }
 
-    String optionalText(String key) {
-        return raw(key);
-    }
-
-    boolean bool(String key) {
-        String value = raw(key);
-        if (!value.equals("true") && !value.equals("false")) {
-            throw ConfigException.forKey(key, "true or false", value);
-        }
-        return Boolean.parseBoolean(value);
-    }
-
-    int intBetween(String key, int min, int max) {
-        String value = raw(key);
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ConfigException.forKey(key, "a whole number from " + min + " to " + max, value);
-    }
-
-    int replicationFactor(String key) {
-        String value = raw(key);
-        if (value.equals("-1")) {
-            return -1;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= 1 && parsed <= Short.MAX_VALUE) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ConfigException.forKey(key, "a replication factor ≥ 1, or -1 for the broker's default", value);
-    }
-
-    BigDecimal decimalAbove(String key, BigDecimal floorExclusive) {
-        BigDecimal parsed = decimal(key, "a number > " + floorExclusive);
-        if (parsed.compareTo(floorExclusive) <= 0) {
-            throw ConfigException.forKey(key, "a number > " + floorExclusive, raw(key));
-        }
+  int intBetween(String key, int min, int max) {
+    String value = raw(key);
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed >= min && parsed <= max) {
         return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
     }
+    throw ConfigException.forKey(key, "a whole number from " + min + " to " + max, value);
+  }
 
-    long usdCents(String key, boolean positive) {
-        String expected = positive ? "an amount in USD > 0" : "an amount in USD ≥ 0";
-        BigDecimal parsed = decimal(key, expected);
-        if (parsed.signum() < 0 || positive && parsed.signum() == 0 || parsed.compareTo(Usd.MAX_EXCLUSIVE) >= 0) {
-            throw ConfigException.forKey(key, expected + " and < 10^13", raw(key));
-        }
-        return Usd.toCents(parsed);
+  int replicationFactor(String key) {
+    String value = raw(key);
+    if (value.equals("-1")) {
+      return -1;
     }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed >= 1 && parsed <= Short.MAX_VALUE) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ConfigException.forKey(
+        key, "a replication factor ≥ 1, or -1 for the broker's default", value);
+  }
 
-    String guarantee(String key) {
-        String value = raw(key);
-        if (!GUARANTEES.contains(value)) {
-            throw ConfigException.forKey(key, "exactly_once_v2 or at_least_once", value);
-        }
-        return value;
+  BigDecimal decimalAbove(String key, BigDecimal floorExclusive) {
+    BigDecimal parsed = decimal(key, "a number > " + floorExclusive);
+    if (parsed.compareTo(floorExclusive) <= 0) {
+      throw ConfigException.forKey(key, "a number > " + floorExclusive, raw(key));
     }
+    return parsed;
+  }
 
-    private BigDecimal decimal(String key, String expected) {
-        String value = raw(key);
-        try {
-            return new BigDecimal(value.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw ConfigException.forKey(key, expected, value);
-        }
+  long usdCents(String key, boolean positive) {
+    String expected = positive ? "an amount in USD > 0" : "an amount in USD ≥ 0";
+    BigDecimal parsed = decimal(key, expected);
+    if (parsed.signum() < 0
+        || positive && parsed.signum() == 0
+        || parsed.compareTo(Usd.MAX_EXCLUSIVE) >= 0) {
+      throw ConfigException.forKey(key, expected + " and < 10^13", raw(key));
     }
+    return Usd.toCents(parsed);
+  }
 
-    private String raw(String key) {
-        String value = values.get(key);
-        return value == null ? "" : value.strip();
+  String guarantee(String key) {
+    String value = raw(key);
+    if (!GUARANTEES.contains(value)) {
+      throw ConfigException.forKey(key, "exactly_once_v2 or at_least_once", value);
     }
+    return value;
+  }
+
+  private BigDecimal decimal(String key, String expected) {
+    String value = raw(key);
+    try {
+      return new BigDecimal(value.replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw ConfigException.forKey(key, expected, value);
+    }
+  }
+
+  private String raw(String key) {
+    String value = values.get(key);
+    return value == null ? "" : value.strip();
+  }
 }

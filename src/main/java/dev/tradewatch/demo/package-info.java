@@ -1,4 +1,5 @@
 /**
- * The bundled demo dataset: the reference case and a synthetic background, clearly labelled as synthetic.
+ * The bundled demo dataset: the reference case and a synthetic background, clearly labelled as
+ * synthetic.
  */
 package dev.tradewatch.demo;

@@ -8,7 +8,6 @@ import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.series.Reported;
 import dev.tradewatch.domain.series.YearLedger;
-
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -23,61 +22,65 @@ import java.util.TreeMap;
  */
 public final class SeriesState {
 
-    private final SeriesKey series;
-    private final TreeMap<FigureId, Reported> reported = new TreeMap<>();
-    private final TreeMap<AlertKey, Alert> alerts = new TreeMap<>();
+  private final SeriesKey series;
+  private final TreeMap<FigureId, Reported> reported = new TreeMap<>();
+  private final TreeMap<AlertKey, Alert> alerts = new TreeMap<>();
 
-    public SeriesState(SeriesKey series) {
-        this.series = series;
-    }
+  public SeriesState(SeriesKey series) {
+    this.series = series;
+  }
 
-    public SeriesKey series() {
-        return series;
-    }
+  public SeriesKey series() {
+    return series;
+  }
 
-    public Reported reported(FigureId id) {
-        return reported.get(id);
-    }
+  public Reported reported(FigureId id) {
+    return reported.get(id);
+  }
 
-    public void putReported(FigureId id, Reported value) {
-        reported.put(id, value);
-    }
+  public void putReported(FigureId id, Reported value) {
+    reported.put(id, value);
+  }
 
-    /** All reported values in period order (read-only). */
-    public NavigableMap<FigureId, Reported> reported() {
-        return Collections.unmodifiableNavigableMap(reported);
-    }
+  /** All reported values in period order (read-only). */
+  public NavigableMap<FigureId, Reported> reported() {
+    return Collections.unmodifiableNavigableMap(reported);
+  }
 
-    public Alert alert(AlertKey key) {
-        return alerts.get(key);
-    }
+  public Alert alert(AlertKey key) {
+    return alerts.get(key);
+  }
 
-    public void putAlert(Alert alert) {
-        alerts.put(alert.key(), alert);
-    }
+  public void putAlert(Alert alert) {
+    alerts.put(alert.key(), alert);
+  }
 
-    /** All alerts ever emitted for this series, in their last state (read-only). */
-    public Collection<Alert> alerts() {
-        return Collections.unmodifiableCollection(alerts.values());
-    }
+  /** All alerts ever emitted for this series, in their last state (read-only). */
+  public Collection<Alert> alerts() {
+    return Collections.unmodifiableCollection(alerts.values());
+  }
 
-    /** Alerts whose period lies in {@code year}. */
-    public Collection<Alert> alertsIn(Year year) {
-        AlertKey from = new AlertKey(Rule.values()[0], YearMonth.of(year.getValue(), 1));
-        AlertKey to = new AlertKey(Rule.values()[Rule.values().length - 1], YearMonth.of(year.getValue(), 12));
-        return alerts.subMap(from, true, to, true).values();
-    }
+  /** Alerts whose period lies in {@code year}. */
+  public Collection<Alert> alertsIn(Year year) {
+    AlertKey from = new AlertKey(Rule.values()[0], YearMonth.of(year.getValue(), 1));
+    AlertKey to =
+        new AlertKey(Rule.values()[Rule.values().length - 1], YearMonth.of(year.getValue(), 12));
+    return alerts.subMap(from, true, to, true).values();
+  }
 
-    /** The reconciled ledger of one calendar year, built from the reported values of that year. */
-    public YearLedger ledger(int year) {
-        Long[] months = new Long[13];
-        Long[] ytds = new Long[13];
-        FigureId from = new FigureId(YearMonth.of(year, 1), Basis.MONTH);
-        FigureId to = new FigureId(YearMonth.of(year, 12), Basis.YTD);
-        reported.subMap(from, true, to, true).forEach((id, value) -> {
-            Long[] target = id.basis() == Basis.MONTH ? months : ytds;
-            target[id.period().getMonthValue()] = value.valueCents();
-        });
-        return YearLedger.reconcile(months, ytds);
-    }
+  /** The reconciled ledger of one calendar year, built from the reported values of that year. */
+  public YearLedger ledger(int year) {
+    Long[] months = new Long[13];
+    Long[] ytds = new Long[13];
+    FigureId from = new FigureId(YearMonth.of(year, 1), Basis.MONTH);
+    FigureId to = new FigureId(YearMonth.of(year, 12), Basis.YTD);
+    reported
+        .subMap(from, true, to, true)
+        .forEach(
+            (id, value) -> {
+              Long[] target = id.basis() == Basis.MONTH ? months : ytds;
+              target[id.period().getMonthValue()] = value.valueCents();
+            });
+    return YearLedger.reconcile(months, ytds);
+  }
 }

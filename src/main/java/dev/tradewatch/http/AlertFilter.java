@@ -10,36 +10,39 @@ import java.util.Map;
  */
 final class AlertFilter {
 
-    static final int DEFAULT_LIMIT = 1000;
+  static final int DEFAULT_LIMIT = 1000;
 
-    private AlertFilter() {
-    }
+  private AlertFilter() {}
 
-    static boolean matches(Alert alert, Map<String, String> query) {
-        return is(query.get("exporter"), alert.series().exporter())
-                && is(query.get("importer"), alert.series().importer())
-                && is(query.get("category"), alert.series().category())
-                && is(query.get("rule"), alert.rule().key())
-                && is(query.get("severity"), alert.severity().wireName())
-                && status(query.get("status"), alert);
-    }
+  static boolean matches(Alert alert, Map<String, String> query) {
+    return is(query.get("exporter"), alert.series().exporter())
+        && is(query.get("importer"), alert.series().importer())
+        && is(query.get("category"), alert.series().category())
+        && is(query.get("rule"), alert.rule().key())
+        && is(query.get("severity"), alert.severity().wireName())
+        && status(query.get("status"), alert);
+  }
 
-    static long limit(Map<String, String> query) {
-        try {
-            return query.containsKey("limit") ? Math.max(0, Long.parseLong(query.get("limit"))) : DEFAULT_LIMIT;
-        } catch (NumberFormatException e) {
-            return DEFAULT_LIMIT;
-        }
+  static long limit(Map<String, String> query) {
+    try {
+      return query.containsKey("limit")
+          ? Math.max(0, Long.parseLong(query.get("limit")))
+          : DEFAULT_LIMIT;
+    } catch (NumberFormatException e) {
+      return DEFAULT_LIMIT;
     }
+  }
 
-    private static boolean status(String wanted, Alert alert) {
-        if (wanted == null) {
-            return true;
-        }
-        return "active".equalsIgnoreCase(wanted) ? alert.status().isActive() : alert.status().name().equalsIgnoreCase(wanted);
+  private static boolean status(String wanted, Alert alert) {
+    if (wanted == null) {
+      return true;
     }
+    return "active".equalsIgnoreCase(wanted)
+        ? alert.status().isActive()
+        : alert.status().name().equalsIgnoreCase(wanted);
+  }
 
-    private static boolean is(String wanted, String actual) {
-        return wanted == null || wanted.isEmpty() || wanted.equalsIgnoreCase(actual);
-    }
+  private static boolean is(String wanted, String actual) {
+    return wanted == null || wanted.isEmpty() || wanted.equalsIgnoreCase(actual);
+  }
 }

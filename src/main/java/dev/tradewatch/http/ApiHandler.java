@@ -30,133 +30,158 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * The HTTP routes next to {@code /metrics}: {@code /health} and the read-only JSON API over the
- * application's state. Any instance answers for all: unless asked for {@code scope=local}, it adds the
- * answers of the other instances (found through Kafka Streams metadata) to its own.
+ * application's state. Any instance answers for all: unless asked for {@code scope=local}, it adds
+ * the answers of the other instances (found through Kafka Streams metadata) to its own.
  */
 final class ApiHandler implements HttpHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SERIES = Pattern.compile("/api/series/([A-Z]{3})/([A-Z]{3})/?");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern SERIES = Pattern.compile("/api/series/([A-Z]{3})/([A-Z]{3})/?");
 
-    private volatile StateQueries queries;
-    private final HttpSecurity security;
-    private final HttpClient client;
+  private volatile StateQueries queries;
+  private final HttpSecurity security;
+  private final HttpClient client;
 
-    ApiHandler(HttpSecurity security) {
-        this.security = security;
-        this.client = security.client();
+  ApiHandler(HttpSecurity security) {
+    this.security = security;
+    this.client = security.client();
+  }
+
+  /** Starts answering for a running monitor; until then every route but /metrics answers 503. */
+  void attach(StateQueries attached) {
+    this.queries = attached;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
+      if (queries == null) {
+        send(exchange, 503, JSON.createObjectNode().put("status", "STARTING"));
+      } else if (!"GET".equals(exchange.getRequestMethod())) {
+        send(exchange, 405, error("only GET is supported"));
+      } else if (path.equals("/health")) {
+        KafkaStreams.State state = queries.streamsState();
+        ObjectNode body = JSON.createObjectNode().put("status", state.name());
+        send(exchange, state == KafkaStreams.State.RUNNING ? 200 : 503, body);
+      } else if (path.equals("/api/alerts") || path.equals("/api/alerts/")) {
+        send(exchange, 200, alerts(query));
+      } else if (SERIES.matcher(path).matches()) {
+        Matcher m = SERIES.matcher(path);
+        m.matches();
+        send(exchange, 200, series(m.group(1), m.group(2), query));
+      } else {
+        send(
+            exchange,
+            404,
+            error(
+                "no such resource; try /metrics, /health, /api/alerts, /api/series/{exporter}/{importer}"));
+      }
+    } catch (InvalidStateStoreException e) {
+      send(exchange, 503, error("state is not queryable yet (" + queries.streamsState() + ")"));
     }
+  }
 
-    /** Starts answering for a running monitor; until then every route but /metrics answers 503. */
-    void attach(StateQueries attached) {
-        this.queries = attached;
+  private JsonNode alerts(Map<String, String> query) {
+    List<Alert> local = new ArrayList<>();
+    queries.forEachLocal(
+        state ->
+            state.alerts().stream()
+                .filter(alert -> AlertFilter.matches(alert, query))
+                .forEach(local::add));
+    local.sort(Comparator.comparing(Alert::detectedAt).reversed().thenComparing(Alert::alertId));
+    List<JsonNode> rows = new ArrayList<>();
+    local.forEach(alert -> rows.add(AlertJson.toNode(alert)));
+    rows.addAll(fromOthers("/api/alerts", query));
+    rows.sort(
+        Comparator.comparing((JsonNode n) -> n.get("detectedAt").asText())
+            .reversed()
+            .thenComparing(n -> n.get("alertId").asText()));
+    ArrayNode array = JSON.createArrayNode();
+    rows.stream().limit(AlertFilter.limit(query)).forEach(array::add);
+    return array;
+  }
+
+  private JsonNode series(String exporter, String importer, Map<String, String> query) {
+    ArrayNode rows = SeriesRows.of(queries.localPair(exporter, importer));
+    fromOthers("/api/series/" + exporter + "/" + importer, query).forEach(rows::add);
+    ObjectNode body = JSON.createObjectNode().put("exporter", exporter).put("importer", importer);
+    body.set("rows", rows);
+    return body;
+  }
+
+  /**
+   * The elements other instances answer with scope=local (array elements, or the "rows" of an
+   * object).
+   */
+  private List<JsonNode> fromOthers(String path, Map<String, String> query) {
+    List<JsonNode> nodes = new ArrayList<>();
+    if ("local".equals(query.get("scope"))) {
+      return nodes;
     }
-
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
-            if (queries == null) {
-                send(exchange, 503, JSON.createObjectNode().put("status", "STARTING"));
-            } else if (!"GET".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, error("only GET is supported"));
-            } else if (path.equals("/health")) {
-                KafkaStreams.State state = queries.streamsState();
-                ObjectNode body = JSON.createObjectNode().put("status", state.name());
-                send(exchange, state == KafkaStreams.State.RUNNING ? 200 : 503, body);
-            } else if (path.equals("/api/alerts") || path.equals("/api/alerts/")) {
-                send(exchange, 200, alerts(query));
-            } else if (SERIES.matcher(path).matches()) {
-                Matcher m = SERIES.matcher(path);
-                m.matches();
-                send(exchange, 200, series(m.group(1), m.group(2), query));
-            } else {
-                send(exchange, 404, error("no such resource; try /metrics, /health, /api/alerts, /api/series/{exporter}/{importer}"));
-            }
-        } catch (InvalidStateStoreException e) {
-            send(exchange, 503, error("state is not queryable yet (" + queries.streamsState() + ")"));
-        }
+    Map<String, String> local = new HashMap<>(query);
+    local.put("scope", "local");
+    for (String instance : queries.otherInstances()) {
+      try {
+        HttpRequest request =
+            security
+                .authorise(
+                    HttpRequest.newBuilder(
+                            URI.create(
+                                security.scheme() + "://" + instance + path + "?" + encode(local)))
+                        .timeout(Duration.ofSeconds(5)))
+                .build();
+        JsonNode answer =
+            JSON.readTree(client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body());
+        (answer.isArray() ? answer : answer.path("rows")).forEach(nodes::add);
+      } catch (IOException e) {
+        throw new InvalidStateStoreException(
+            "instance " + instance + " did not answer: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InvalidStateStoreException("interrupted while asking " + instance);
+      }
     }
+    return nodes;
+  }
 
-    private JsonNode alerts(Map<String, String> query) {
-        List<Alert> local = new ArrayList<>();
-        queries.forEachLocal(state -> state.alerts().stream().filter(alert -> AlertFilter.matches(alert, query)).forEach(local::add));
-        local.sort(Comparator.comparing(Alert::detectedAt).reversed().thenComparing(Alert::alertId));
-        List<JsonNode> rows = new ArrayList<>();
-        local.forEach(alert -> rows.add(AlertJson.toNode(alert)));
-        rows.addAll(fromOthers("/api/alerts", query));
-        rows.sort(Comparator.comparing((JsonNode n) -> n.get("detectedAt").asText()).reversed()
-                .thenComparing(n -> n.get("alertId").asText()));
-        ArrayNode array = JSON.createArrayNode();
-        rows.stream().limit(AlertFilter.limit(query)).forEach(array::add);
-        return array;
-    }
-
-    private JsonNode series(String exporter, String importer, Map<String, String> query) {
-        ArrayNode rows = SeriesRows.of(queries.localPair(exporter, importer));
-        fromOthers("/api/series/" + exporter + "/" + importer, query).forEach(rows::add);
-        ObjectNode body = JSON.createObjectNode().put("exporter", exporter).put("importer", importer);
-        body.set("rows", rows);
-        return body;
-    }
-
-    /** The elements other instances answer with scope=local (array elements, or the "rows" of an object). */
-    private List<JsonNode> fromOthers(String path, Map<String, String> query) {
-        List<JsonNode> nodes = new ArrayList<>();
-        if ("local".equals(query.get("scope"))) {
-            return nodes;
-        }
-        Map<String, String> local = new HashMap<>(query);
-        local.put("scope", "local");
-        for (String instance : queries.otherInstances()) {
-            try {
-                HttpRequest request = security.authorise(HttpRequest.newBuilder(
-                        URI.create(security.scheme() + "://" + instance + path + "?" + encode(local)))
-                        .timeout(Duration.ofSeconds(5))).build();
-                JsonNode answer = JSON.readTree(client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body());
-                (answer.isArray() ? answer : answer.path("rows")).forEach(nodes::add);
-            } catch (IOException e) {
-                throw new InvalidStateStoreException("instance " + instance + " did not answer: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InvalidStateStoreException("interrupted while asking " + instance);
-            }
-        }
-        return nodes;
-    }
-
-    private static String encode(Map<String, String> query) {
-        StringBuilder text = new StringBuilder();
-        query.forEach((key, value) -> text.append(text.length() == 0 ? "" : "&").append(key).append('=')
+  private static String encode(Map<String, String> query) {
+    StringBuilder text = new StringBuilder();
+    query.forEach(
+        (key, value) ->
+            text.append(text.length() == 0 ? "" : "&")
+                .append(key)
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return text.toString();
-    }
+    return text.toString();
+  }
 
-    private static Map<String, String> parseQuery(String raw) {
-        Map<String, String> query = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
+  private static Map<String, String> parseQuery(String raw) {
+    Map<String, String> query = new HashMap<>();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          query.put(
+              URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
-        return query;
+      }
     }
+    return query;
+  }
 
-    private static ObjectNode error(String message) {
-        return JSON.createObjectNode().put("error", message);
-    }
+  private static ObjectNode error(String message) {
+    return JSON.createObjectNode().put("error", message);
+  }
 
-    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+  private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
     }
+  }
 }

@@ -1,10 +1,9 @@
 package dev.tradewatch.http;
 
-import dev.tradewatch.lifecycle.StartupException;
-
 import com.sun.net.httpserver.BasicAuthenticator;
 import com.sun.net.httpserver.HttpsConfigurator;
 import dev.tradewatch.config.Settings;
+import dev.tradewatch.lifecycle.StartupException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,75 +19,91 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Optional protection of the HTTP port: basic auth ({@code tradewatch.http.username}/{@code password})
- * and TLS from a PKCS#12 keystore ({@code tradewatch.http.tls.keystore}). The keystore also serves as
- * the trust store when one instance asks another (instances of one deployment share the certificate).
+ * Optional protection of the HTTP port: basic auth ({@code tradewatch.http.username}/{@code
+ * password}) and TLS from a PKCS#12 keystore ({@code tradewatch.http.tls.keystore}). The keystore
+ * also serves as the trust store when one instance asks another (instances of one deployment share
+ * the certificate).
  */
 final class HttpSecurity {
 
-    private final Settings.Http http;
-    private final SSLContext sslContext;
+  private final Settings.Http http;
+  private final SSLContext sslContext;
 
-    HttpSecurity(Settings.Http http) {
-        this.http = http;
-        this.sslContext = http.usesTls() ? sslContext(Path.of(http.keystore()), http.keystorePassword().toCharArray()) : null;
-    }
+  HttpSecurity(Settings.Http http) {
+    this.http = http;
+    this.sslContext =
+        http.usesTls()
+            ? sslContext(Path.of(http.keystore()), http.keystorePassword().toCharArray())
+            : null;
+  }
 
-    String scheme() {
-        return http.usesTls() ? "https" : "http";
-    }
+  String scheme() {
+    return http.usesTls() ? "https" : "http";
+  }
 
-    BasicAuthenticator authenticator() {
-        if (!http.requiresAuth()) {
-            return null;
-        }
-        byte[] user = http.username().getBytes(StandardCharsets.UTF_8);
-        byte[] password = http.password().getBytes(StandardCharsets.UTF_8);
-        return new BasicAuthenticator("tradewatch") {
-            @Override
-            public boolean checkCredentials(String username, String given) {
-                // constant-time comparisons: no timing hints about the secret
-                return MessageDigest.isEqual(user, username.getBytes(StandardCharsets.UTF_8))
-                        & MessageDigest.isEqual(password, given.getBytes(StandardCharsets.UTF_8));
-            }
-        };
+  BasicAuthenticator authenticator() {
+    if (!http.requiresAuth()) {
+      return null;
     }
+    byte[] user = http.username().getBytes(StandardCharsets.UTF_8);
+    byte[] password = http.password().getBytes(StandardCharsets.UTF_8);
+    return new BasicAuthenticator("tradewatch") {
+      @Override
+      public boolean checkCredentials(String username, String given) {
+        // constant-time comparisons: no timing hints about the secret
+        return MessageDigest.isEqual(user, username.getBytes(StandardCharsets.UTF_8))
+            & MessageDigest.isEqual(password, given.getBytes(StandardCharsets.UTF_8));
+      }
+    };
+  }
 
-    HttpsConfigurator httpsConfigurator() {
-        return sslContext == null ? null : new HttpsConfigurator(sslContext);
-    }
+  HttpsConfigurator httpsConfigurator() {
+    return sslContext == null ? null : new HttpsConfigurator(sslContext);
+  }
 
-    /** A client for asking the other instances, speaking the same scheme with the same credentials. */
-    HttpClient client() {
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
-        if (sslContext != null) {
-            builder.sslContext(sslContext);
-        }
-        return builder.build();
+  /**
+   * A client for asking the other instances, speaking the same scheme with the same credentials.
+   */
+  HttpClient client() {
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+    if (sslContext != null) {
+      builder.sslContext(sslContext);
     }
+    return builder.build();
+  }
 
-    HttpRequest.Builder authorise(HttpRequest.Builder request) {
-        if (http.requiresAuth()) {
-            String token = Base64.getEncoder().encodeToString((http.username() + ":" + http.password()).getBytes(StandardCharsets.UTF_8));
-            request.header("Authorization", "Basic " + token);
-        }
-        return request;
+  HttpRequest.Builder authorise(HttpRequest.Builder request) {
+    if (http.requiresAuth()) {
+      String token =
+          Base64.getEncoder()
+              .encodeToString(
+                  (http.username() + ":" + http.password()).getBytes(StandardCharsets.UTF_8));
+      request.header("Authorization", "Basic " + token);
     }
+    return request;
+  }
 
-    private static SSLContext sslContext(Path keystore, char[] password) {
-        try (InputStream in = Files.newInputStream(keystore)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
-            return context;
-        } catch (Exception e) {
-            throw new StartupException("cannot load the HTTP keystore " + keystore + " (tradewatch.http.tls.keystore): "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
-        }
+  private static SSLContext sslContext(Path keystore, char[] password) {
+    try (InputStream in = Files.newInputStream(keystore)) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, password);
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, password);
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+      return context;
+    } catch (Exception e) {
+      throw new StartupException(
+          "cannot load the HTTP keystore "
+              + keystore
+              + " (tradewatch.http.tls.keystore): "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()),
+          e);
     }
+  }
 }

@@ -1,10 +1,9 @@
 package dev.tradewatch.http;
 
-import dev.tradewatch.lifecycle.MonitorRuntime;
-import dev.tradewatch.lifecycle.StartupException;
-
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.SeriesState;
+import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.lifecycle.StartupException;
 import dev.tradewatch.metrics.StateMetrics;
 import dev.tradewatch.metrics.StateSummary;
 import dev.tradewatch.metrics.StreamsStateMetrics;
@@ -40,108 +39,137 @@ import org.slf4j.LoggerFactory;
  */
 public final class Observability implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Observability.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Observability.class);
 
-    private final Settings settings;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final HttpSecurity security;
-    private final ApiHandler api;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "tradewatch-metrics");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final List<AutoCloseable> closeables = new ArrayList<>();
-    private final HTTPServer server;
+  private final Settings settings;
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final HttpSecurity security;
+  private final ApiHandler api;
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "tradewatch-metrics");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final HTTPServer server;
 
-    private Observability(Settings settings) {
-        this.settings = settings;
-        this.security = new HttpSecurity(settings.http());
-        this.api = new ApiHandler(security);
-        new ClassLoaderMetrics().bindTo(registry);
-        new JvmMemoryMetrics().bindTo(registry);
-        JvmGcMetrics gc = new JvmGcMetrics();
-        gc.bindTo(registry);
-        closeables.add(gc);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        try {
-            server = HTTPServer.builder().hostname(settings.http().bindAddress()).port(settings.http().port())
-                    .registry(registry.getPrometheusRegistry()).defaultHandler(api)
-                    .authenticator(security.authenticator()).httpsConfigurator(security.httpsConfigurator())
-                    .buildAndStart();
-        } catch (BindException e) {
-            throw new StartupException("HTTP port " + settings.http().port() + " on " + settings.http().bindAddress()
-                    + " is already in use (tradewatch.http.port)", e);
-        } catch (IOException e) {
-            throw new StartupException("cannot start the HTTP server on " + settings.http().bindAddress() + ":"
-                    + settings.http().port() + ": " + e.getMessage(), e);
-        }
+  private Observability(Settings settings) {
+    this.settings = settings;
+    this.security = new HttpSecurity(settings.http());
+    this.api = new ApiHandler(security);
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    closeables.add(gc);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    try {
+      server =
+          HTTPServer.builder()
+              .hostname(settings.http().bindAddress())
+              .port(settings.http().port())
+              .registry(registry.getPrometheusRegistry())
+              .defaultHandler(api)
+              .authenticator(security.authenticator())
+              .httpsConfigurator(security.httpsConfigurator())
+              .buildAndStart();
+    } catch (BindException e) {
+      throw new StartupException(
+          "HTTP port "
+              + settings.http().port()
+              + " on "
+              + settings.http().bindAddress()
+              + " is already in use (tradewatch.http.port)",
+          e);
+    } catch (IOException e) {
+      throw new StartupException(
+          "cannot start the HTTP server on "
+              + settings.http().bindAddress()
+              + ":"
+              + settings.http().port()
+              + ": "
+              + e.getMessage(),
+          e);
     }
+  }
 
-    /** Binds the HTTP port (0 = any free port) and starts serving /metrics; other routes answer 503 until attached. */
-    public static Observability start(Settings settings) {
-        return new Observability(settings);
-    }
+  /**
+   * Binds the HTTP port (0 = any free port) and starts serving /metrics; other routes answer 503
+   * until attached.
+   */
+  public static Observability start(Settings settings) {
+    return new Observability(settings);
+  }
 
-    public PrometheusMeterRegistry registry() {
-        return registry;
-    }
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
 
-    public int port() {
-        return server.getPort();
-    }
+  public int port() {
+    return server.getPort();
+  }
 
-    /** {@code host:port} other instances reach this one at. */
-    public String advertisedServer() {
-        String host = settings.http().advertisedHost();
-        if (host.isEmpty()) {
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (UnknownHostException e) {
-                host = "localhost";
-            }
-        }
-        return host + ":" + port();
+  /** {@code host:port} other instances reach this one at. */
+  public String advertisedServer() {
+    String host = settings.http().advertisedHost();
+    if (host.isEmpty()) {
+      try {
+        host = InetAddress.getLocalHost().getHostName();
+      } catch (UnknownHostException e) {
+        host = "localhost";
+      }
     }
+    return host + ":" + port();
+  }
 
-    /** Starts answering for {@code monitor}: Kafka Streams client metrics, state-derived gauges, the JSON API. */
-    public void attach(MonitorRuntime monitor) {
-        String[] advertised = advertisedServer().split(":");
-        StateQueries queries = new StateQueries(monitor.streams(), new HostInfo(advertised[0], Integer.parseInt(advertised[1])));
-        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(monitor.streams(), Tags.empty(), scheduler,
-                settings.metrics().refreshInterval());
-        streamsMetrics.bindTo(registry);
-        closeables.add(streamsMetrics);
-        new StreamsStateMetrics(queries::streamsState).bindTo(registry);
-        StateMetrics stateMetrics = new StateMetrics(registry);
-        long period = settings.metrics().refreshInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> refresh(queries, stateMetrics), 0, period, TimeUnit.MILLISECONDS);
-        api.attach(queries);
-    }
+  /**
+   * Starts answering for {@code monitor}: Kafka Streams client metrics, state-derived gauges, the
+   * JSON API.
+   */
+  public void attach(MonitorRuntime monitor) {
+    String[] advertised = advertisedServer().split(":");
+    StateQueries queries =
+        new StateQueries(
+            monitor.streams(), new HostInfo(advertised[0], Integer.parseInt(advertised[1])));
+    KafkaStreamsMetrics streamsMetrics =
+        new KafkaStreamsMetrics(
+            monitor.streams(), Tags.empty(), scheduler, settings.metrics().refreshInterval());
+    streamsMetrics.bindTo(registry);
+    closeables.add(streamsMetrics);
+    new StreamsStateMetrics(queries::streamsState).bindTo(registry);
+    StateMetrics stateMetrics = new StateMetrics(registry);
+    long period = settings.metrics().refreshInterval().toMillis();
+    scheduler.scheduleWithFixedDelay(
+        () -> refresh(queries, stateMetrics), 0, period, TimeUnit.MILLISECONDS);
+    api.attach(queries);
+  }
 
-    private void refresh(StateQueries queries, StateMetrics stateMetrics) {
-        try {
-            List<SeriesState> states = new ArrayList<>();
-            queries.forEachLocal(states::add);
-            stateMetrics.update(StateSummary.of(states, settings.metrics().seriesGauges()));
-        } catch (RuntimeException e) {
-            LOG.debug("State gauges not refreshed: {}", e.toString()); // not queryable while rebalancing
-        }
+  private void refresh(StateQueries queries, StateMetrics stateMetrics) {
+    try {
+      List<SeriesState> states = new ArrayList<>();
+      queries.forEachLocal(states::add);
+      stateMetrics.update(StateSummary.of(states, settings.metrics().seriesGauges()));
+    } catch (RuntimeException e) {
+      LOG.debug("State gauges not refreshed: {}", e.toString()); // not queryable while rebalancing
     }
+  }
 
-    @Override
-    public void close() {
-        scheduler.shutdownNow();
-        server.close();
-        for (AutoCloseable closeable : closeables) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.debug("Closing {} failed: {}", closeable, e.toString());
-            }
-        }
-        registry.close();
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    server.close();
+    for (AutoCloseable closeable : closeables) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.debug("Closing {} failed: {}", closeable, e.toString());
+      }
     }
+    registry.close();
+  }
 }

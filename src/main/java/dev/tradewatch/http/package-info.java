@@ -1,4 +1,5 @@
 /**
- * The HTTP port: /metrics, /health and the read-only JSON API over the application's state (interactive queries, across instances), with optional basic auth and TLS.
+ * The HTTP port: /metrics, /health and the read-only JSON API over the application's state
+ * (interactive queries, across instances), with optional basic auth and TLS.
  */
 package dev.tradewatch.http;

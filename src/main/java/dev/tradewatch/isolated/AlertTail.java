@@ -18,87 +18,112 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Follows the alert topic from the beginning as a downstream consumer would ({@code read_committed},
- * its own throw-away group), on its own thread, handing every alert change to a callback.
+ * Follows the alert topic from the beginning as a downstream consumer would ({@code
+ * read_committed}, its own throw-away group), on its own thread, handing every alert change to a
+ * callback.
  */
 public final class AlertTail implements AutoCloseable {
 
-    private final KafkaConsumer<String, Alert> consumer;
-    private final Thread thread;
-    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile boolean stopping;
+  private final KafkaConsumer<String, Alert> consumer;
+  private final Thread thread;
+  private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile boolean stopping;
 
-    public AlertTail(Properties clientProperties, String topic, Consumer<Alert> onAlert) {
-        this(clientProperties, topic, (alert, timestamp) -> onAlert.accept(alert));
-    }
+  public AlertTail(Properties clientProperties, String topic, Consumer<Alert> onAlert) {
+    this(clientProperties, topic, (alert, timestamp) -> onAlert.accept(alert));
+  }
 
-    /** As above; the callback also gets the record timestamp (that of the figure that caused the change). */
-    public AlertTail(Properties clientProperties, String topic, BiConsumer<Alert, Long> onAlert) {
-        Properties props = new Properties();
-        props.putAll(clientProperties);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "tradewatch-tail-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new AlertJson().deserializer());
-        consumer.subscribe(List.of(topic));
-        thread = new Thread(() -> follow(onAlert), "alert-tail");
-        thread.setDaemon(true);
-        thread.start();
-    }
+  /**
+   * As above; the callback also gets the record timestamp (that of the figure that caused the
+   * change).
+   */
+  public AlertTail(Properties clientProperties, String topic, BiConsumer<Alert, Long> onAlert) {
+    Properties props = new Properties();
+    props.putAll(clientProperties);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "tradewatch-tail-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    consumer = new KafkaConsumer<>(props, new StringDeserializer(), new AlertJson().deserializer());
+    consumer.subscribe(List.of(topic));
+    thread = new Thread(() -> follow(onAlert), "alert-tail");
+    thread.setDaemon(true);
+    thread.start();
+  }
 
-    private void follow(BiConsumer<Alert, Long> onAlert) {
-        try {
-            while (!stopping) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> onAlert.accept(record.value(), record.timestamp()));
-                consumer.assignment().forEach(tp -> positions.put(tp, consumer.position(tp)));
-            }
-        } catch (WakeupException e) {
-            // close() asked us to stop
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-            finished.countDown();
-        }
+  private void follow(BiConsumer<Alert, Long> onAlert) {
+    try {
+      while (!stopping) {
+        consumer
+            .poll(Duration.ofMillis(200))
+            .forEach(record -> onAlert.accept(record.value(), record.timestamp()));
+        consumer.assignment().forEach(tp -> positions.put(tp, consumer.position(tp)));
+      }
+    } catch (WakeupException e) {
+      // close() asked us to stop
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+      finished.countDown();
     }
+  }
 
-    /** Waits until every committed alert up to {@code ends} (end offsets read by the caller) was handed over. */
-    public boolean awaitPositions(Map<TopicPartition, Long> ends, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            boolean reached = ends.entrySet().stream()
-                    .allMatch(end -> end.getValue() == 0 || positions.getOrDefault(end.getKey(), 0L) >= end.getValue());
-            if (reached) {
-                return true;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
-        return false;
+  /**
+   * Waits until every committed alert up to {@code ends} (end offsets read by the caller) was
+   * handed over.
+   */
+  public boolean awaitPositions(Map<TopicPartition, Long> ends, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      boolean reached =
+          ends.entrySet().stream()
+              .allMatch(
+                  end ->
+                      end.getValue() == 0
+                          || positions.getOrDefault(end.getKey(), 0L) >= end.getValue());
+      if (reached) {
+        return true;
+      }
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
     }
+    return false;
+  }
 
-    /** The end offsets a read_committed consumer can reach now (the last stable offsets) of every partition of {@code topic}. */
-    public static Map<TopicPartition, Long> committedEnds(Admin admin, String topic) throws Exception {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
-                .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS)
-                .forEach((tp, info) -> ends.put(tp, info.offset()));
-        return ends;
-    }
+  /**
+   * The end offsets a read_committed consumer can reach now (the last stable offsets) of every
+   * partition of {@code topic}.
+   */
+  public static Map<TopicPartition, Long> committedEnds(Admin admin, String topic)
+      throws Exception {
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    admin
+        .describeTopics(List.of(topic))
+        .allTopicNames()
+        .get(30, TimeUnit.SECONDS)
+        .get(topic)
+        .partitions()
+        .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    admin
+        .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+        .all()
+        .get(30, TimeUnit.SECONDS)
+        .forEach((tp, info) -> ends.put(tp, info.offset()));
+    return ends;
+  }
 
-    @Override
-    public void close() throws InterruptedException {
-        stopping = true;
-        consumer.wakeup();
-        finished.await(10, TimeUnit.SECONDS);
-    }
+  @Override
+  public void close() throws InterruptedException {
+    stopping = true;
+    consumer.wakeup();
+    finished.await(10, TimeUnit.SECONDS);
+  }
 }

@@ -1,6 +1,5 @@
 package dev.tradewatch.lifecycle;
 
-import java.util.stream.Collectors;
 import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.stream.StreamsDefaults;
@@ -13,9 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
@@ -23,148 +23,204 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Checks, before the streams client starts, that the cluster answers within the start-up timeout and
- * that the input, alert and dead-letter topics exist, creating the missing ones when allowed. Input and
- * dead letters are kept without time limit (figures are years old and nothing may be lost); the alert
- * topic is compacted to the current state of every alert, its key being the alert id.
+ * Checks, before the streams client starts, that the cluster answers within the start-up timeout
+ * and that the input, alert and dead-letter topics exist, creating the missing ones when allowed.
+ * Input and dead letters are kept without time limit (figures are years old and nothing may be
+ * lost); the alert topic is compacted to the current state of every alert, its key being the alert
+ * id.
  */
 public final class ClusterPreparation {
 
-    private ClusterPreparation() {
-    }
+  private ClusterPreparation() {}
 
-    /**
-     * Prepares the cluster and returns the dead-letter topic's {@code max.message.bytes}, which the
-     * topology cuts larger dead letters to (exactly-once cannot skip a refused write).
-     */
-    public static int prepare(Settings settings) {
-        return withAdmin(settings, (admin, timeoutMs) -> {
-            Set<String> existing = reachAndListTopics(admin, settings, timeoutMs);
-            Set<String> created = ensureTopics(admin, settings, existing, timeoutMs);
-            return created.contains(settings.topics().deadLetter()) ? StreamsDefaults.DEAD_LETTER_MAX_BYTES
-                    : maxMessageBytes(admin, settings.topics().deadLetter(), timeoutMs);
+  /**
+   * Prepares the cluster and returns the dead-letter topic's {@code max.message.bytes}, which the
+   * topology cuts larger dead letters to (exactly-once cannot skip a refused write).
+   */
+  public static int prepare(Settings settings) {
+    return withAdmin(
+        settings,
+        (admin, timeoutMs) -> {
+          Set<String> existing = reachAndListTopics(admin, settings, timeoutMs);
+          Set<String> created = ensureTopics(admin, settings, existing, timeoutMs);
+          return created.contains(settings.topics().deadLetter())
+              ? StreamsDefaults.DEAD_LETTER_MAX_BYTES
+              : maxMessageBytes(admin, settings.topics().deadLetter(), timeoutMs);
         });
-    }
+  }
 
-    /** Checks that the cluster answers and {@code topic} exists, so that producing to it cannot hang on metadata. */
-    public static void requireTopic(Settings settings, String topic) {
-        withAdmin(settings, (admin, timeoutMs) -> {
-            if (!reachAndListTopics(admin, settings, timeoutMs).contains(topic)) {
-                throw new StartupException("topic " + topic + " does not exist on " + settings.bootstrapServers()
-                        + " (start tradewatch run once to create it, or create it yourself)");
-            }
-            return null;
+  /**
+   * Checks that the cluster answers and {@code topic} exists, so that producing to it cannot hang
+   * on metadata.
+   */
+  public static void requireTopic(Settings settings, String topic) {
+    withAdmin(
+        settings,
+        (admin, timeoutMs) -> {
+          if (!reachAndListTopics(admin, settings, timeoutMs).contains(topic)) {
+            throw new StartupException(
+                "topic "
+                    + topic
+                    + " does not exist on "
+                    + settings.bootstrapServers()
+                    + " (start tradewatch run once to create it, or create it yourself)");
+          }
+          return null;
         });
-    }
+  }
 
-    private interface AdminWork<T> {
-        T run(Admin admin, long timeoutMs) throws InterruptedException;
-    }
+  private interface AdminWork<T> {
+    T run(Admin admin, long timeoutMs) throws InterruptedException;
+  }
 
-    /** Runs {@code work} with an admin client, turning client failures into one-line start-up errors. */
-    private static <T> T withAdmin(Settings settings, AdminWork<T> work) {
-        try (Admin admin = Admin.create(adminProperties(settings))) {
-            return work.run(admin, settings.startupTimeout().toMillis());
-        } catch (org.apache.kafka.common.config.ConfigException e) {
-            throw badKafkaSetting(e);
-        } catch (KafkaException e) {
-            throw new StartupException("cannot connect to Kafka at " + settings.bootstrapServers() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StartupException("interrupted while talking to Kafka at " + settings.bootstrapServers(), e);
-        }
+  /**
+   * Runs {@code work} with an admin client, turning client failures into one-line start-up errors.
+   */
+  private static <T> T withAdmin(Settings settings, AdminWork<T> work) {
+    try (Admin admin = Admin.create(adminProperties(settings))) {
+      return work.run(admin, settings.startupTimeout().toMillis());
+    } catch (org.apache.kafka.common.config.ConfigException e) {
+      throw badKafkaSetting(e);
+    } catch (KafkaException e) {
+      throw new StartupException(
+          "cannot connect to Kafka at " + settings.bootstrapServers() + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartupException(
+          "interrupted while talking to Kafka at " + settings.bootstrapServers(), e);
     }
+  }
 
-    /** The topic names, or a one-line error when the cluster does not answer within the start-up timeout. */
-    private static Set<String> reachAndListTopics(Admin admin, Settings settings, long timeoutMs) throws InterruptedException {
-        try {
-            return admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            throw new StartupException("cannot reach Kafka at " + settings.bootstrapServers() + " within "
-                    + settings.startupTimeout().toSeconds() + " s" + reason(e));
-        }
+  /**
+   * The topic names, or a one-line error when the cluster does not answer within the start-up
+   * timeout.
+   */
+  private static Set<String> reachAndListTopics(Admin admin, Settings settings, long timeoutMs)
+      throws InterruptedException {
+    try {
+      return admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      throw new StartupException(
+          "cannot reach Kafka at "
+              + settings.bootstrapServers()
+              + " within "
+              + settings.startupTimeout().toSeconds()
+              + " s"
+              + reason(e));
     }
+  }
 
-    /** Client properties for tools that talk to the cluster directly: bootstrap plus the kafka.* pass-through. */
-    public static Properties clientProperties(Settings settings) {
-        Properties props = new Properties();
-        props.putAll(settings.kafka());
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        return props;
-    }
+  /**
+   * Client properties for tools that talk to the cluster directly: bootstrap plus the kafka.*
+   * pass-through.
+   */
+  public static Properties clientProperties(Settings settings) {
+    Properties props = new Properties();
+    props.putAll(settings.kafka());
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    return props;
+  }
 
-    private static Properties adminProperties(Settings settings) {
-        Properties props = clientProperties(settings);
-        int timeout = (int) settings.startupTimeout().toMillis();
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeout, 30_000));
-        return props;
-    }
+  private static Properties adminProperties(Settings settings) {
+    Properties props = clientProperties(settings);
+    int timeout = (int) settings.startupTimeout().toMillis();
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeout, 30_000));
+    return props;
+  }
 
-    /** Creates the missing topics (when allowed) and returns the names of those it created. */
-    private static Set<String> ensureTopics(Admin admin, Settings settings, Set<String> existing, long timeoutMs)
-            throws InterruptedException {
-        List<NewTopic> missing = new ArrayList<>();
-        for (NewTopic topic : wanted(settings)) {
-            if (!existing.contains(topic.name())) {
-                missing.add(topic);
-            }
-        }
-        if (missing.isEmpty()) {
-            return Set.of();
-        }
-        if (!settings.topicCreation().enabled()) {
-            throw new StartupException("topic " + missing.get(0).name() + " does not exist and tradewatch.topics.create is false");
-        }
-        try {
-            admin.createTopics(missing).all().get(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) { // another instance was quicker: fine
-                throw new StartupException("cannot create topics " + names(missing) + reason(e));
-            }
-        } catch (TimeoutException e) {
-            throw new StartupException("cannot create topics " + names(missing) + reason(e));
-        }
-        return missing.stream().map(NewTopic::name).collect(Collectors.toSet());
+  /** Creates the missing topics (when allowed) and returns the names of those it created. */
+  private static Set<String> ensureTopics(
+      Admin admin, Settings settings, Set<String> existing, long timeoutMs)
+      throws InterruptedException {
+    List<NewTopic> missing = new ArrayList<>();
+    for (NewTopic topic : wanted(settings)) {
+      if (!existing.contains(topic.name())) {
+        missing.add(topic);
+      }
     }
+    if (missing.isEmpty()) {
+      return Set.of();
+    }
+    if (!settings.topicCreation().enabled()) {
+      throw new StartupException(
+          "topic "
+              + missing.get(0).name()
+              + " does not exist and tradewatch.topics.create is false");
+    }
+    try {
+      admin.createTopics(missing).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) { // another instance was quicker: fine
+        throw new StartupException("cannot create topics " + names(missing) + reason(e));
+      }
+    } catch (TimeoutException e) {
+      throw new StartupException("cannot create topics " + names(missing) + reason(e));
+    }
+    return missing.stream().map(NewTopic::name).collect(Collectors.toSet());
+  }
 
-    private static int maxMessageBytes(Admin admin, String topic, long timeoutMs) throws InterruptedException {
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        try {
-            Config config = admin.describeConfigs(List.of(resource)).all().get(timeoutMs, TimeUnit.MILLISECONDS).get(resource);
-            return Integer.parseInt(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
-        } catch (TimeoutException | ExecutionException e) {
-            throw new StartupException("cannot read the configuration of topic " + topic + reason(e));
-        }
+  private static int maxMessageBytes(Admin admin, String topic, long timeoutMs)
+      throws InterruptedException {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    try {
+      Config config =
+          admin
+              .describeConfigs(List.of(resource))
+              .all()
+              .get(timeoutMs, TimeUnit.MILLISECONDS)
+              .get(resource);
+      return Integer.parseInt(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
+    } catch (TimeoutException | ExecutionException e) {
+      throw new StartupException("cannot read the configuration of topic " + topic + reason(e));
     }
+  }
 
-    private static List<NewTopic> wanted(Settings settings) {
-        int partitions = settings.topicCreation().partitions();
-        Optional<Short> replication = settings.topicCreation().replicationFactor() < 0
-                ? Optional.empty() : Optional.of(settings.topicCreation().replicationFactor());
-        Map<String, String> keepForever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
-        Map<String, String> deadLetters = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(StreamsDefaults.DEAD_LETTER_MAX_BYTES));
-        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        return List.of(
-                new NewTopic(settings.topics().input(), Optional.of(partitions), replication).configs(keepForever),
-                new NewTopic(settings.topics().alerts(), Optional.of(partitions), replication).configs(compacted),
-                new NewTopic(settings.topics().deadLetter(), Optional.of(partitions), replication).configs(deadLetters));
-    }
+  private static List<NewTopic> wanted(Settings settings) {
+    int partitions = settings.topicCreation().partitions();
+    Optional<Short> replication =
+        settings.topicCreation().replicationFactor() < 0
+            ? Optional.empty()
+            : Optional.of(settings.topicCreation().replicationFactor());
+    Map<String, String> keepForever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+    Map<String, String> deadLetters =
+        Map.of(
+            TopicConfig.RETENTION_MS_CONFIG,
+            "-1",
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+            Integer.toString(StreamsDefaults.DEAD_LETTER_MAX_BYTES));
+    Map<String, String> compacted =
+        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    return List.of(
+        new NewTopic(settings.topics().input(), Optional.of(partitions), replication)
+            .configs(keepForever),
+        new NewTopic(settings.topics().alerts(), Optional.of(partitions), replication)
+            .configs(compacted),
+        new NewTopic(settings.topics().deadLetter(), Optional.of(partitions), replication)
+            .configs(deadLetters));
+  }
 
-    private static String names(List<NewTopic> topics) {
-        return topics.stream().map(NewTopic::name).toList().toString();
-    }
+  private static String names(List<NewTopic> topics) {
+    return topics.stream().map(NewTopic::name).toList().toString();
+  }
 
-    /** A Kafka client refused one of the kafka.* settings: a configuration error (exit 2), not a runtime one. */
-    static ConfigException badKafkaSetting(org.apache.kafka.common.config.ConfigException e) {
-        return new ConfigException("invalid kafka.* setting: " + e.getMessage());
-    }
+  /**
+   * A Kafka client refused one of the kafka.* settings: a configuration error (exit 2), not a
+   * runtime one.
+   */
+  static ConfigException badKafkaSetting(org.apache.kafka.common.config.ConfigException e) {
+    return new ConfigException("invalid kafka.* setting: " + e.getMessage());
+  }
 
-    /** The cause worth adding to a one-line message; nothing for a timeout, which the message already says. */
-    private static String reason(Exception e) {
-        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        boolean timeout = cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException;
-        return timeout || cause.getMessage() == null ? "" : ": " + cause.getMessage();
-    }
+  /**
+   * The cause worth adding to a one-line message; nothing for a timeout, which the message already
+   * says.
+   */
+  private static String reason(Exception e) {
+    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+    boolean timeout =
+        cause instanceof TimeoutException
+            || cause instanceof org.apache.kafka.common.errors.TimeoutException;
+    return timeout || cause.getMessage() == null ? "" : ": " + cause.getMessage();
+  }
 }

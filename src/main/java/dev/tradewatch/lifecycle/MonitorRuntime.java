@@ -28,118 +28,144 @@ import org.slf4j.LoggerFactory;
  */
 public final class MonitorRuntime implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MonitorRuntime.class);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Logger LOG = LoggerFactory.getLogger(MonitorRuntime.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final KafkaStreams streams;
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final KafkaStreams streams;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private MonitorRuntime(KafkaStreams streams) {
-        this.streams = streams;
+  private MonitorRuntime(KafkaStreams streams) {
+    this.streams = streams;
+  }
+
+  /**
+   * Checks the cluster, creates missing topics and starts processing; returns once the client is
+   * started.
+   */
+  public static MonitorRuntime start(Settings settings, MeterRegistry registry, Clock clock) {
+    return start(settings, registry, clock, null);
+  }
+
+  /**
+   * As {@link #start(Settings, MeterRegistry, Clock)}, advertising {@code applicationServer}
+   * ({@code host:port} of this instance's HTTP API) to the other instances for interactive queries.
+   */
+  public static MonitorRuntime start(
+      Settings settings, MeterRegistry registry, Clock clock, String applicationServer) {
+    requireWritable(settings.stateDir());
+    int deadLetterLimit = ClusterPreparation.prepare(settings);
+    Properties props = streamsProperties(settings);
+    // dead letters carry whole input records up to what their topic accepts; the topology cuts
+    // larger ones
+    int deadLetterBytes = Math.min(StreamsDefaults.DEAD_LETTER_MAX_BYTES, deadLetterLimit);
+    props.put(
+        StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), deadLetterBytes);
+    if (applicationServer != null) {
+      props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
-
-    /** Checks the cluster, creates missing topics and starts processing; returns once the client is started. */
-    public static MonitorRuntime start(Settings settings, MeterRegistry registry, Clock clock) {
-        return start(settings, registry, clock, null);
+    TopologySettings topology =
+        new TopologySettings(
+            settings.topics(),
+            settings.detection(),
+            settings.maxRecordBytes(),
+            deadLetterBytes - TopologySettings.DEAD_LETTER_HEADROOM);
+    KafkaStreams streams;
+    try {
+      streams =
+          new KafkaStreams(
+              TradewatchTopology.build(topology, new PipelineMetrics(registry), clock), props);
+    } catch (org.apache.kafka.common.config.ConfigException e) {
+      throw ClusterPreparation.badKafkaSetting(e);
     }
-
-    /**
-     * As {@link #start(Settings, MeterRegistry, Clock)}, advertising {@code applicationServer}
-     * ({@code host:port} of this instance's HTTP API) to the other instances for interactive queries.
-     */
-    public static MonitorRuntime start(Settings settings, MeterRegistry registry, Clock clock, String applicationServer) {
-        requireWritable(settings.stateDir());
-        int deadLetterLimit = ClusterPreparation.prepare(settings);
-        Properties props = streamsProperties(settings);
-        // dead letters carry whole input records up to what their topic accepts; the topology cuts larger ones
-        int deadLetterBytes = Math.min(StreamsDefaults.DEAD_LETTER_MAX_BYTES, deadLetterLimit);
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), deadLetterBytes);
-        if (applicationServer != null) {
-            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
-        }
-        TopologySettings topology = new TopologySettings(settings.topics(), settings.detection(), settings.maxRecordBytes(),
-                deadLetterBytes - TopologySettings.DEAD_LETTER_HEADROOM);
-        KafkaStreams streams;
-        try {
-            streams = new KafkaStreams(TradewatchTopology.build(topology, new PipelineMetrics(registry), clock), props);
-        } catch (org.apache.kafka.common.config.ConfigException e) {
-            throw ClusterPreparation.badKafkaSetting(e);
-        }
-        MonitorRuntime runtime = new MonitorRuntime(streams);
-        streams.setUncaughtExceptionHandler(exception -> {
-            runtime.failure.compareAndSet(null, exception);
-            LOG.error("Stream thread failed; shutting the monitor down", exception);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    MonitorRuntime runtime = new MonitorRuntime(streams);
+    streams.setUncaughtExceptionHandler(
+        exception -> {
+          runtime.failure.compareAndSet(null, exception);
+          LOG.error("Stream thread failed; shutting the monitor down", exception);
+          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-        streams.setStateListener((now, before) -> {
-            LOG.info("Streams state {} -> {}", before, now);
-            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
-                runtime.stopped.countDown();
-            }
+    streams.setStateListener(
+        (now, before) -> {
+          LOG.info("Streams state {} -> {}", before, now);
+          if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+            runtime.stopped.countDown();
+          }
         });
-        streams.start();
-        return runtime;
-    }
+    streams.start();
+    return runtime;
+  }
 
-    private static void requireWritable(Path stateDir) {
-        try {
-            Files.createDirectories(stateDir);
-        } catch (IOException | SecurityException e) {
-            throw new StartupException("cannot create the state directory " + stateDir + " (tradewatch.state-dir): " + e);
-        }
-        if (!Files.isWritable(stateDir)) {
-            throw new StartupException("the state directory " + stateDir + " is not writable (tradewatch.state-dir)");
-        }
+  private static void requireWritable(Path stateDir) {
+    try {
+      Files.createDirectories(stateDir);
+    } catch (IOException | SecurityException e) {
+      throw new StartupException(
+          "cannot create the state directory " + stateDir + " (tradewatch.state-dir): " + e);
     }
-
-    static Properties streamsProperties(Settings settings) {
-        Properties props = StreamsDefaults.forTopics(settings.topics());
-        props.putAll(settings.kafka()); // kafka.* may tune any client setting, but not the identity below
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.topicCreation().replicationFactor());
-        return props;
+    if (!Files.isWritable(stateDir)) {
+      throw new StartupException(
+          "the state directory " + stateDir + " is not writable (tradewatch.state-dir)");
     }
+  }
 
-    public KafkaStreams streams() {
-        return streams;
-    }
+  static Properties streamsProperties(Settings settings) {
+    Properties props = StreamsDefaults.forTopics(settings.topics());
+    props.putAll(
+        settings.kafka()); // kafka.* may tune any client setting, but not the identity below
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
+    props.put(
+        StreamsConfig.REPLICATION_FACTOR_CONFIG,
+        (int) settings.topicCreation().replicationFactor());
+    return props;
+  }
 
-    public boolean isRunning() {
-        return streams.state() == KafkaStreams.State.RUNNING;
-    }
+  public KafkaStreams streams() {
+    return streams;
+  }
 
-    /** Blocks until the client stops; the failure that stopped it, or null after a requested close. */
-    public Throwable awaitStop() throws InterruptedException {
-        stopped.await();
-        return failure.get();
-    }
+  public boolean isRunning() {
+    return streams.state() == KafkaStreams.State.RUNNING;
+  }
 
-    /** What stopped the client, or null while it runs or after a requested close. */
-    public Throwable failure() {
-        return failure.get();
-    }
+  /**
+   * Blocks until the client stops; the failure that stopped it, or null after a requested close.
+   */
+  public Throwable awaitStop() throws InterruptedException {
+    stopped.await();
+    return failure.get();
+  }
 
-    /** Runs {@code action} on a daemon thread once the client has stopped by itself or been closed. */
-    public void onStop(Runnable action) {
-        Thread watcher = new Thread(() -> {
-            try {
+  /** What stopped the client, or null while it runs or after a requested close. */
+  public Throwable failure() {
+    return failure.get();
+  }
+
+  /**
+   * Runs {@code action} on a daemon thread once the client has stopped by itself or been closed.
+   */
+  public void onStop(Runnable action) {
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
                 stopped.await();
                 action.run();
-            } catch (InterruptedException e) {
+              } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            }
-        }, "tradewatch-stop-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
-    }
+              }
+            },
+            "tradewatch-stop-watcher");
+    watcher.setDaemon(true);
+    watcher.start();
+  }
 
-    @Override
-    public void close() {
-        streams.close(CLOSE_TIMEOUT);
-        stopped.countDown();
-    }
+  @Override
+  public void close() {
+    streams.close(CLOSE_TIMEOUT);
+    stopped.countDown();
+  }
 }

@@ -1,4 +1,5 @@
 /**
- * Lifecycle of the monitor: checks the cluster and topics, then starts and stops the Kafka Streams client. The only package that creates a KafkaStreams.
+ * Lifecycle of the monitor: checks the cluster and topics, then starts and stops the Kafka Streams
+ * client. The only package that creates a KafkaStreams.
  */
 package dev.tradewatch.lifecycle;

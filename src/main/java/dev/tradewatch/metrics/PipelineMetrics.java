@@ -1,8 +1,8 @@
 package dev.tradewatch.metrics;
 
+import dev.tradewatch.domain.FigureOutcome;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
-import dev.tradewatch.domain.FigureOutcome;
 import dev.tradewatch.domain.figures.RejectReason;
 import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Severity;
@@ -17,84 +17,101 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Counters and the latency histogram the topology updates as it processes. Every meter is registered
- * up front with all its (bounded) tag values, so that dashboards see zeros rather than gaps. Counting
- * is at-least-once (a transaction that aborts and is retried counts again); the alert topic, not these
- * counters, is the exactly-once record.
+ * Counters and the latency histogram the topology updates as it processes. Every meter is
+ * registered up front with all its (bounded) tag values, so that dashboards see zeros rather than
+ * gaps. Counting is at-least-once (a transaction that aborts and is retried counts again); the
+ * alert topic, not these counters, is the exactly-once record.
  */
 public final class PipelineMetrics {
 
-    public static final String FIGURES = "tradewatch.figures";
-    public static final String REJECTED = "tradewatch.rejected.figures";
-    public static final String ALERTS = "tradewatch.alerts";
-    public static final String LATENCY = "tradewatch.processing.latency";
+  public static final String FIGURES = "tradewatch.figures";
+  public static final String REJECTED = "tradewatch.rejected.figures";
+  public static final String ALERTS = "tradewatch.alerts";
+  public static final String LATENCY = "tradewatch.processing.latency";
 
-    private final MeterRegistry registry;
-    private final Map<FigureOutcome, Counter> figures = new EnumMap<>(FigureOutcome.class);
-    private final Map<RejectReason, Counter> rejections = new EnumMap<>(RejectReason.class);
-    private final Map<String, Counter> alerts = new HashMap<>();
-    private final Counter rejectedFigures;
-    private final Timer latency;
+  private final MeterRegistry registry;
+  private final Map<FigureOutcome, Counter> figures = new EnumMap<>(FigureOutcome.class);
+  private final Map<RejectReason, Counter> rejections = new EnumMap<>(RejectReason.class);
+  private final Map<String, Counter> alerts = new HashMap<>();
+  private final Counter rejectedFigures;
+  private final Timer latency;
 
-    public PipelineMetrics(MeterRegistry registry) {
-        this.registry = registry;
-        for (FigureOutcome outcome : FigureOutcome.values()) {
-            figures.put(outcome, figureCounter(outcome.wireName()));
+  public PipelineMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    for (FigureOutcome outcome : FigureOutcome.values()) {
+      figures.put(outcome, figureCounter(outcome.wireName()));
+    }
+    rejectedFigures = figureCounter("rejected");
+    for (RejectReason reason : RejectReason.values()) {
+      rejections.put(
+          reason,
+          Counter.builder(REJECTED)
+              .description("Records sent to the dead-letter topic, by reason")
+              .baseUnit("figures")
+              .tag("reason", reason.wireName())
+              .register(registry));
+    }
+    for (Rule rule : Rule.values()) {
+      for (Severity severity : Severity.values()) {
+        for (AlertStatus status : AlertStatus.values()) {
+          alerts.put(
+              alertKey(rule, severity, status),
+              Counter.builder(ALERTS)
+                  .description("Alert changes published, by rule, severity and status")
+                  .baseUnit("alerts")
+                  .tag("rule", rule.key())
+                  .tag("severity", severity.wireName())
+                  .tag("status", status.name().toLowerCase(Locale.ROOT))
+                  .register(registry));
         }
-        rejectedFigures = figureCounter("rejected");
-        for (RejectReason reason : RejectReason.values()) {
-            rejections.put(reason, Counter.builder(REJECTED).description("Records sent to the dead-letter topic, by reason")
-                    .baseUnit("figures").tag("reason", reason.wireName()).register(registry));
-        }
-        for (Rule rule : Rule.values()) {
-            for (Severity severity : Severity.values()) {
-                for (AlertStatus status : AlertStatus.values()) {
-                    alerts.put(alertKey(rule, severity, status), Counter.builder(ALERTS)
-                            .description("Alert changes published, by rule, severity and status").baseUnit("alerts")
-                            .tag("rule", rule.key()).tag("severity", severity.wireName())
-                            .tag("status", status.name().toLowerCase(Locale.ROOT)).register(registry));
-                }
-            }
-        }
-        latency = Timer.builder(LATENCY)
-                .description("From a figure's record timestamp (broker append) to its processing, alerts included")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofMinutes(1)).register(registry);
+      }
     }
+    latency =
+        Timer.builder(LATENCY)
+            .description(
+                "From a figure's record timestamp (broker append) to its processing, alerts included")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofMinutes(1))
+            .register(registry);
+  }
 
-    /** Metrics that go nowhere, for tools and tests that do not look at them. */
-    public static PipelineMetrics discarding() {
-        return new PipelineMetrics(new SimpleMeterRegistry());
-    }
+  /** Metrics that go nowhere, for tools and tests that do not look at them. */
+  public static PipelineMetrics discarding() {
+    return new PipelineMetrics(new SimpleMeterRegistry());
+  }
 
-    public MeterRegistry registry() {
-        return registry;
-    }
+  public MeterRegistry registry() {
+    return registry;
+  }
 
-    public void figure(FigureOutcome outcome) {
-        figures.get(outcome).increment();
-    }
+  public void figure(FigureOutcome outcome) {
+    figures.get(outcome).increment();
+  }
 
-    public void rejected(RejectReason reason) {
-        rejectedFigures.increment();
-        rejections.get(reason).increment();
-    }
+  public void rejected(RejectReason reason) {
+    rejectedFigures.increment();
+    rejections.get(reason).increment();
+  }
 
-    public void alertChanged(Alert alert) {
-        alerts.get(alertKey(alert.rule(), alert.severity(), alert.status())).increment();
-    }
+  public void alertChanged(Alert alert) {
+    alerts.get(alertKey(alert.rule(), alert.severity(), alert.status())).increment();
+  }
 
-    /** A figure appended at {@code recordTimestampMs} has been processed now. */
-    public void processed(long recordTimestampMs, long nowMs) {
-        latency.record(Duration.ofMillis(Math.max(0, nowMs - recordTimestampMs)));
-    }
+  /** A figure appended at {@code recordTimestampMs} has been processed now. */
+  public void processed(long recordTimestampMs, long nowMs) {
+    latency.record(Duration.ofMillis(Math.max(0, nowMs - recordTimestampMs)));
+  }
 
-    private Counter figureCounter(String outcome) {
-        return Counter.builder(FIGURES).description("Input records processed, by outcome")
-                .baseUnit("figures").tag("outcome", outcome).register(registry);
-    }
+  private Counter figureCounter(String outcome) {
+    return Counter.builder(FIGURES)
+        .description("Input records processed, by outcome")
+        .baseUnit("figures")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
 
-    private static String alertKey(Rule rule, Severity severity, AlertStatus status) {
-        return rule + "/" + severity + "/" + status;
-    }
+  private static String alertKey(Rule rule, Severity severity, AlertStatus status) {
+    return rule + "/" + severity + "/" + status;
+  }
 }

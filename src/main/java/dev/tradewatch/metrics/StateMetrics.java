@@ -1,7 +1,7 @@
 package dev.tradewatch.metrics;
 
-import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.figures.SeriesKey;
+import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Severity;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,47 +13,75 @@ import java.util.Objects;
 /**
  * Gauges derived from the state stores: active alerts by rule and severity, series tracked, and the
  * latest month and ytd of a capped set of series. They show the last {@link StateSummary} given to
- * {@link #update}; series gauges of series that left the set are removed, so label values stay bounded.
+ * {@link #update}; series gauges of series that left the set are removed, so label values stay
+ * bounded.
  */
 public final class StateMetrics {
 
-    public static final String ACTIVE_ALERTS = "tradewatch.active.alerts";
-    public static final String SERIES = "tradewatch.series";
-    public static final String SERIES_LATEST_MONTH = "tradewatch.series.latest.month";
-    public static final String SERIES_LATEST_YTD = "tradewatch.series.latest.ytd";
+  public static final String ACTIVE_ALERTS = "tradewatch.active.alerts";
+  public static final String SERIES = "tradewatch.series";
+  public static final String SERIES_LATEST_MONTH = "tradewatch.series.latest.month";
+  public static final String SERIES_LATEST_YTD = "tradewatch.series.latest.ytd";
 
-    private volatile StateSummary summary = StateSummary.empty();
-    private final MultiGauge latestMonth;
-    private final MultiGauge latestYtd;
+  private volatile StateSummary summary = StateSummary.empty();
+  private final MultiGauge latestMonth;
+  private final MultiGauge latestYtd;
 
-    public StateMetrics(MeterRegistry registry) {
-        for (Rule rule : Rule.values()) {
-            for (Severity severity : Severity.values()) {
-                Gauge.builder(ACTIVE_ALERTS, this, m -> m.summary.activeAlerts().get(rule).get(severity))
-                        .description("Alerts currently firing (FIRING or UPDATED) in this instance's state")
-                        .tag("rule", rule.key()).tag("severity", severity.wireName()).strongReference(true).register(registry);
-            }
-        }
-        Gauge.builder(SERIES, this, m -> m.summary.series()).description("Series tracked in this instance's state")
-                .baseUnit("series").strongReference(true).register(registry);
-        latestMonth = MultiGauge.builder(SERIES_LATEST_MONTH).baseUnit("usd")
-                .description("Latest reported monthly value of a series (series with active alerts, then the largest)")
-                .register(registry);
-        latestYtd = MultiGauge.builder(SERIES_LATEST_YTD).baseUnit("usd")
-                .description("Latest reported year-to-date value of a series in the same capped set").register(registry);
+  public StateMetrics(MeterRegistry registry) {
+    for (Rule rule : Rule.values()) {
+      for (Severity severity : Severity.values()) {
+        Gauge.builder(ACTIVE_ALERTS, this, m -> m.summary.activeAlerts().get(rule).get(severity))
+            .description("Alerts currently firing (FIRING or UPDATED) in this instance's state")
+            .tag("rule", rule.key())
+            .tag("severity", severity.wireName())
+            .strongReference(true)
+            .register(registry);
+      }
     }
+    Gauge.builder(SERIES, this, m -> m.summary.series())
+        .description("Series tracked in this instance's state")
+        .baseUnit("series")
+        .strongReference(true)
+        .register(registry);
+    latestMonth =
+        MultiGauge.builder(SERIES_LATEST_MONTH)
+            .baseUnit("usd")
+            .description(
+                "Latest reported monthly value of a series (series with active alerts, then the largest)")
+            .register(registry);
+    latestYtd =
+        MultiGauge.builder(SERIES_LATEST_YTD)
+            .baseUnit("usd")
+            .description("Latest reported year-to-date value of a series in the same capped set")
+            .register(registry);
+  }
 
-    public void update(StateSummary next) {
-        summary = next;
-        List<StateSummary.SeriesRow> rows = next.topSeries();
-        latestMonth.register(rows.stream().filter(r -> r.latestMonthCents() != null)
-                .map(r -> MultiGauge.Row.of(tags(r.series()), r.latestMonthCents() / 100.0)).toList(), true);
-        latestYtd.register(rows.stream().filter(r -> r.latestYtdCents() != null)
-                .map(r -> MultiGauge.Row.of(tags(r.series()), r.latestYtdCents() / 100.0)).toList(), true);
-    }
+  public void update(StateSummary next) {
+    summary = next;
+    List<StateSummary.SeriesRow> rows = next.topSeries();
+    latestMonth.register(
+        rows.stream()
+            .filter(r -> r.latestMonthCents() != null)
+            .map(r -> MultiGauge.Row.of(tags(r.series()), r.latestMonthCents() / 100.0))
+            .toList(),
+        true);
+    latestYtd.register(
+        rows.stream()
+            .filter(r -> r.latestYtdCents() != null)
+            .map(r -> MultiGauge.Row.of(tags(r.series()), r.latestYtdCents() / 100.0))
+            .toList(),
+        true);
+  }
 
-    private static Tags tags(SeriesKey series) {
-        return Tags.of("exporter", series.exporter(), "importer", series.importer(),
-                "category", Objects.requireNonNull(series.category()), "reporter", series.reporter());
-    }
+  private static Tags tags(SeriesKey series) {
+    return Tags.of(
+        "exporter",
+        series.exporter(),
+        "importer",
+        series.importer(),
+        "category",
+        Objects.requireNonNull(series.category()),
+        "reporter",
+        series.reporter());
+  }
 }

@@ -1,13 +1,13 @@
 package dev.tradewatch.metrics;
 
+import dev.tradewatch.domain.SeriesState;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.figures.Basis;
 import dev.tradewatch.domain.figures.FigureId;
-import dev.tradewatch.domain.series.Reported;
-import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.figures.SeriesKey;
-import dev.tradewatch.domain.SeriesState;
+import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Severity;
+import dev.tradewatch.domain.series.Reported;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -20,50 +20,58 @@ import java.util.Map.Entry;
  * by rule and severity, how many series exist, and the few series that get their own gauges (those
  * with active alerts first, then the largest latest monthly values, capped at {@code maxSeries}).
  */
-public record StateSummary(Map<Rule, Map<Severity, Long>> activeAlerts, long series, List<SeriesRow> topSeries) {
+public record StateSummary(
+    Map<Rule, Map<Severity, Long>> activeAlerts, long series, List<SeriesRow> topSeries) {
 
-    /** The latest reported month and ytd of one series (in cents; null when the series has none). */
-    public record SeriesRow(SeriesKey series, Long latestMonthCents, Long latestYtdCents, boolean hasActiveAlert) {
+  /** The latest reported month and ytd of one series (in cents; null when the series has none). */
+  public record SeriesRow(
+      SeriesKey series, Long latestMonthCents, Long latestYtdCents, boolean hasActiveAlert) {}
+
+  public static StateSummary of(Iterable<SeriesState> states, int maxSeries) {
+    Map<Rule, Map<Severity, Long>> active = new EnumMap<>(Rule.class);
+    for (Rule rule : Rule.values()) {
+      Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+      for (Severity severity : Severity.values()) {
+        bySeverity.put(severity, 0L);
+      }
+      active.put(rule, bySeverity);
     }
-
-    public static StateSummary of(Iterable<SeriesState> states, int maxSeries) {
-        Map<Rule, Map<Severity, Long>> active = new EnumMap<>(Rule.class);
-        for (Rule rule : Rule.values()) {
-            Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
-            for (Severity severity : Severity.values()) {
-                bySeverity.put(severity, 0L);
-            }
-            active.put(rule, bySeverity);
+    long count = 0;
+    List<SeriesRow> rows = new ArrayList<>();
+    for (SeriesState state : states) {
+      count++;
+      boolean alerting = false;
+      for (Alert alert : state.alerts()) {
+        if (alert.status().isActive()) {
+          active.get(alert.rule()).merge(alert.severity(), 1L, Long::sum);
+          alerting = true;
         }
-        long count = 0;
-        List<SeriesRow> rows = new ArrayList<>();
-        for (SeriesState state : states) {
-            count++;
-            boolean alerting = false;
-            for (Alert alert : state.alerts()) {
-                if (alert.status().isActive()) {
-                    active.get(alert.rule()).merge(alert.severity(), 1L, Long::sum);
-                    alerting = true;
-                }
-            }
-            rows.add(new SeriesRow(state.series(), latest(state, Basis.MONTH), latest(state, Basis.YTD), alerting));
-        }
-        rows.sort(Comparator.comparing(SeriesRow::hasActiveAlert).reversed()
-                .thenComparing(row -> row.latestMonthCents() == null ? -1 : row.latestMonthCents(), Comparator.reverseOrder())
-                .thenComparing(row -> row.series().id()));
-        return new StateSummary(active, count, List.copyOf(rows.subList(0, Math.min(maxSeries, rows.size()))));
+      }
+      rows.add(
+          new SeriesRow(
+              state.series(), latest(state, Basis.MONTH), latest(state, Basis.YTD), alerting));
     }
+    rows.sort(
+        Comparator.comparing(SeriesRow::hasActiveAlert)
+            .reversed()
+            .thenComparing(
+                row -> row.latestMonthCents() == null ? -1 : row.latestMonthCents(),
+                Comparator.reverseOrder())
+            .thenComparing(row -> row.series().id()));
+    return new StateSummary(
+        active, count, List.copyOf(rows.subList(0, Math.min(maxSeries, rows.size()))));
+  }
 
-    public static StateSummary empty() {
-        return of(List.of(), 0);
-    }
+  public static StateSummary empty() {
+    return of(List.of(), 0);
+  }
 
-    private static Long latest(SeriesState state, Basis basis) {
-        for (Entry<FigureId, Reported> entry : state.reported().descendingMap().entrySet()) {
-            if (entry.getKey().basis() == basis) {
-                return entry.getValue().valueCents();
-            }
-        }
-        return null;
+  private static Long latest(SeriesState state, Basis basis) {
+    for (Entry<FigureId, Reported> entry : state.reported().descendingMap().entrySet()) {
+      if (entry.getKey().basis() == basis) {
+        return entry.getValue().valueCents();
+      }
     }
+    return null;
+  }
 }

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
-import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.figures.SeriesKey;
-import dev.tradewatch.domain.rules.Severity;
 import dev.tradewatch.domain.figures.Usd;
+import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -18,69 +18,81 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** The alert JSON of the contract (§3), both ways: the alert topic's serde and a reader for tools. */
+/**
+ * The alert JSON of the contract (§3), both ways: the alert topic's serde and a reader for tools.
+ */
 public final class AlertJson implements Serde<Alert> {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    @Override
-    public Serializer<Alert> serializer() {
-        return (topic, alert) -> alert == null ? null : toBytes(alert);
-    }
+  @Override
+  public Serializer<Alert> serializer() {
+    return (topic, alert) -> alert == null ? null : toBytes(alert);
+  }
 
-    @Override
-    public Deserializer<Alert> deserializer() {
-        return (topic, bytes) -> bytes == null ? null : fromBytes(bytes);
-    }
+  @Override
+  public Deserializer<Alert> deserializer() {
+    return (topic, bytes) -> bytes == null ? null : fromBytes(bytes);
+  }
 
-    public static ObjectNode toNode(Alert alert) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("alertId", alert.alertId());
-        node.put("rule", alert.rule().key());
-        node.put("status", alert.status().name());
-        node.put("severity", alert.severity().wireName());
-        node.put("exporter", alert.series().exporter());
-        node.put("importer", alert.series().importer());
-        node.put("category", alert.series().category());
-        node.put("reporter", alert.series().reporter());
-        node.put("period", alert.period().toString());
-        node.put("observedUsd", Usd.toDollars(alert.observedCents()));
-        node.put("baselineUsd", Usd.toDollars(alert.baselineCents()));
-        node.put("ratio", alert.ratio());
-        node.put("message", alert.message());
-        node.put("detectedAt", alert.detectedAt().toString());
-        node.put("version", alert.version());
-        return node;
-    }
+  public static ObjectNode toNode(Alert alert) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("alertId", alert.alertId());
+    node.put("rule", alert.rule().key());
+    node.put("status", alert.status().name());
+    node.put("severity", alert.severity().wireName());
+    node.put("exporter", alert.series().exporter());
+    node.put("importer", alert.series().importer());
+    node.put("category", alert.series().category());
+    node.put("reporter", alert.series().reporter());
+    node.put("period", alert.period().toString());
+    node.put("observedUsd", Usd.toDollars(alert.observedCents()));
+    node.put("baselineUsd", Usd.toDollars(alert.baselineCents()));
+    node.put("ratio", alert.ratio());
+    node.put("message", alert.message());
+    node.put("detectedAt", alert.detectedAt().toString());
+    node.put("version", alert.version());
+    return node;
+  }
 
-    public static byte[] toBytes(Alert alert) {
-        try {
-            return JSON.writeValueAsBytes(toNode(alert));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  public static byte[] toBytes(Alert alert) {
+    try {
+      return JSON.writeValueAsBytes(toNode(alert));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    public static String toJson(Alert alert) {
-        return toNode(alert).toString();
-    }
+  public static String toJson(Alert alert) {
+    return toNode(alert).toString();
+  }
 
-    public static Alert fromBytes(byte[] bytes) {
-        try {
-            return fromNode(JSON.readTree(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  public static Alert fromBytes(byte[] bytes) {
+    try {
+      return fromNode(JSON.readTree(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    static Alert fromNode(JsonNode node) {
-        SeriesKey series = new SeriesKey(node.get("exporter").asText(), node.get("importer").asText(),
-                node.get("category").asText(), node.get("reporter").asText());
-        JsonNode ratio = node.get("ratio");
-        return new Alert(series, Rule.fromKey(node.get("rule").asText()), YearMonth.parse(node.get("period").asText()),
-                AlertStatus.valueOf(node.get("status").asText()), Severity.fromWireName(node.get("severity").asText()),
-                Usd.toCents(node.get("observedUsd").decimalValue()), Usd.toCents(node.get("baselineUsd").decimalValue()),
-                ratio == null || ratio.isNull() ? null : ratio.decimalValue(),
-                Instant.parse(node.get("detectedAt").asText()), node.get("version").asInt());
-    }
+  static Alert fromNode(JsonNode node) {
+    SeriesKey series =
+        new SeriesKey(
+            node.get("exporter").asText(),
+            node.get("importer").asText(),
+            node.get("category").asText(),
+            node.get("reporter").asText());
+    JsonNode ratio = node.get("ratio");
+    return new Alert(
+        series,
+        Rule.fromKey(node.get("rule").asText()),
+        YearMonth.parse(node.get("period").asText()),
+        AlertStatus.valueOf(node.get("status").asText()),
+        Severity.fromWireName(node.get("severity").asText()),
+        Usd.toCents(node.get("observedUsd").decimalValue()),
+        Usd.toCents(node.get("baselineUsd").decimalValue()),
+        ratio == null || ratio.isNull() ? null : ratio.decimalValue(),
+        Instant.parse(node.get("detectedAt").asText()),
+        node.get("version").asInt());
+  }
 }

@@ -16,55 +16,54 @@ import java.time.YearMonth;
  */
 final class BinaryCodec {
 
-    private BinaryCodec() {
-    }
+  private BinaryCodec() {}
 
-    static void writeSeries(DataOutput out, SeriesKey series) throws IOException {
-        out.writeUTF(series.exporter());
-        out.writeUTF(series.importer());
-        out.writeUTF(series.category());
-        out.writeUTF(series.reporter());
-    }
+  static void writeSeries(DataOutput out, SeriesKey series) throws IOException {
+    out.writeUTF(series.exporter());
+    out.writeUTF(series.importer());
+    out.writeUTF(series.category());
+    out.writeUTF(series.reporter());
+  }
 
-    static SeriesKey readSeries(DataInput in) throws IOException {
-        return new SeriesKey(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
-    }
+  static SeriesKey readSeries(DataInput in) throws IOException {
+    return new SeriesKey(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
+  }
 
-    /** A month as a single int: months since year 0. */
-    static void writePeriod(DataOutput out, YearMonth period) throws IOException {
-        out.writeInt(period.getYear() * 12 + period.getMonthValue() - 1);
-    }
+  /** A month as a single int: months since year 0. */
+  static void writePeriod(DataOutput out, YearMonth period) throws IOException {
+    out.writeInt(period.getYear() * 12 + period.getMonthValue() - 1);
+  }
 
-    static YearMonth readPeriod(DataInput in) throws IOException {
-        int months = in.readInt();
-        return YearMonth.of(Math.floorDiv(months, 12), Math.floorMod(months, 12) + 1);
-    }
+  static YearMonth readPeriod(DataInput in) throws IOException {
+    int months = in.readInt();
+    return YearMonth.of(Math.floorDiv(months, 12), Math.floorMod(months, 12) + 1);
+  }
 
-    static void writeBasis(DataOutput out, Basis basis) throws IOException {
-        out.writeByte(basis.ordinal());
-    }
+  static void writeBasis(DataOutput out, Basis basis) throws IOException {
+    out.writeByte(basis.ordinal());
+  }
 
-    static Basis readBasis(DataInput in) throws IOException {
-        return Basis.values()[in.readByte()];
-    }
+  static Basis readBasis(DataInput in) throws IOException {
+    return Basis.values()[in.readByte()];
+  }
 
-    static void writeInstant(DataOutput out, Instant instant) throws IOException {
-        out.writeLong(instant.getEpochSecond());
-        out.writeInt(instant.getNano());
-    }
+  static void writeInstant(DataOutput out, Instant instant) throws IOException {
+    out.writeLong(instant.getEpochSecond());
+    out.writeInt(instant.getNano());
+  }
 
-    static Instant readInstant(DataInput in) throws IOException {
-        return Instant.ofEpochSecond(in.readLong(), in.readInt());
-    }
+  static Instant readInstant(DataInput in) throws IOException {
+    return Instant.ofEpochSecond(in.readLong(), in.readInt());
+  }
 
-    static void writeNullableUtf(DataOutput out, String text) throws IOException {
-        out.writeBoolean(text != null);
-        if (text != null) {
-            out.writeUTF(text);
-        }
+  static void writeNullableUtf(DataOutput out, String text) throws IOException {
+    out.writeBoolean(text != null);
+    if (text != null) {
+      out.writeUTF(text);
     }
+  }
 
-    static String readNullableUtf(DataInput in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
-    }
+  static String readNullableUtf(DataInput in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
+  }
 }

@@ -18,25 +18,39 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
-    static final String REASON = "processing-error";
-    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
+  static final String REASON = "processing-error";
+  private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
 
-    private String deadLetterTopic;
+  private String deadLetterTopic;
 
-    @Override
-    public void configure(Map<String, ?> configs) {
-        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        deadLetterTopic = topic == null ? Topics.DEFAULT_DEAD_LETTER : topic.toString();
-    }
+  @Override
+  public void configure(Map<String, ?> configs) {
+    Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+    deadLetterTopic = topic == null ? Topics.DEFAULT_DEAD_LETTER : topic.toString();
+  }
 
-    @Override
-    public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        LOG.error("Processing failed at {}-{}@{} in {}; record dead-lettered", context.topic(), context.partition(),
-                context.offset(), context.processorNodeId(), exception);
-        Headers headers = DeadLetterHeaders.of(context.headers(), REASON, "", exception.getClass().getName() + ": "
-                + exception.getMessage(), context.topic(), context.partition(), context.offset());
-        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(deadLetterTopic, null, context.sourceRawKey(),
-                context.sourceRawValue(), headers);
-        return Response.resume(List.of(letter));
-    }
+  @Override
+  public Response handleError(
+      ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    LOG.error(
+        "Processing failed at {}-{}@{} in {}; record dead-lettered",
+        context.topic(),
+        context.partition(),
+        context.offset(),
+        context.processorNodeId(),
+        exception);
+    Headers headers =
+        DeadLetterHeaders.of(
+            context.headers(),
+            REASON,
+            "",
+            exception.getClass().getName() + ": " + exception.getMessage(),
+            context.topic(),
+            context.partition(),
+            context.offset());
+    ProducerRecord<byte[], byte[]> letter =
+        new ProducerRecord<>(
+            deadLetterTopic, null, context.sourceRawKey(), context.sourceRawValue(), headers);
+    return Response.resume(List.of(letter));
+  }
 }

@@ -2,50 +2,58 @@ package dev.tradewatch.stream;
 
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /**
  * The Kafka Streams settings tradewatch always sets, whoever runs the topology. The exception
  * handlers are explicit because the defaults are not what one expects: input is read as raw bytes
  * and judged by the parser, an unexpected processing error dead-letters its record and carries on,
- * and a failure to write (an alert, say) stops the client rather than silently losing it. Dead letters
- * are cut to fit their topic before they are written (see {@link TopologySettings#deadLetterMaxBytes}):
- * under exactly-once a refused write cannot be skipped, it poisons the transaction.
+ * and a failure to write (an alert, say) stops the client rather than silently losing it. Dead
+ * letters are cut to fit their topic before they are written (see {@link
+ * TopologySettings#deadLetterMaxBytes}): under exactly-once a refused write cannot be skipped, it
+ * poisons the transaction.
  */
 public final class StreamsDefaults {
 
-    /** Largest dead letter: dead letters carry whole input records (the broker's default limit is 1 MiB) plus headers. */
-    public static final int DEAD_LETTER_MAX_BYTES = 4 * 1024 * 1024;
+  /**
+   * Largest dead letter: dead letters carry whole input records (the broker's default limit is 1
+   * MiB) plus headers.
+   */
+  public static final int DEAD_LETTER_MAX_BYTES = 4 * 1024 * 1024;
 
-    private StreamsDefaults() {
-    }
+  private StreamsDefaults() {}
 
-    public static Properties forTopics(Topics topics) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, RecordTimeExtractor.class);
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
-        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class);
-        // the handlers above (and Kafka's own, for internal topics) write dead letters here
-        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetter());
-        props.putAll(producerBatching());
-        return props;
-    }
+  public static Properties forTopics(Topics topics) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, RecordTimeExtractor.class);
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class);
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+    props.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DefaultProductionExceptionHandler.class);
+    // the handlers above (and Kafka's own, for internal topics) write dead letters here
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetter());
+    props.putAll(producerBatching());
+    return props;
+  }
 
-    /**
-     * Producer batching for the changelog, repartition and alert writes: linger.ms 20 instead of Kafka
-     * Streams' 100, so batches leave while the thread still processes rather than all at the commit's
-     * flush, and batch.size 256 KiB instead of 16 KiB. Set unprefixed so that {@code kafka.linger.ms}
-     * and {@code kafka.producer.linger.ms} (likewise batch.size) both replace them. {@code bench}'s
-     * pass-through and keyed-state baseline use the same.
-     */
-    public static Properties producerBatching() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        return props;
-    }
+  /**
+   * Producer batching for the changelog, repartition and alert writes: linger.ms 20 instead of
+   * Kafka Streams' 100, so batches leave while the thread still processes rather than all at the
+   * commit's flush, and batch.size 256 KiB instead of 16 KiB. Set unprefixed so that {@code
+   * kafka.linger.ms} and {@code kafka.producer.linger.ms} (likewise batch.size) both replace them.
+   * {@code bench}'s pass-through and keyed-state baseline use the same.
+   */
+  public static Properties producerBatching() {
+    Properties props = new Properties();
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    return props;
+  }
 }

@@ -5,22 +5,22 @@ import java.util.Objects;
 /** The names of tradewatch's external topics; the one place where they are defined. */
 public record Topics(String input, String alerts, String deadLetter) {
 
-    public static final String DEFAULT_INPUT = "trade.figures";
-    public static final String DEFAULT_ALERTS = "trade.alerts";
-    public static final String DEFAULT_DEAD_LETTER = "trade.figures.dlq";
+  public static final String DEFAULT_INPUT = "trade.figures";
+  public static final String DEFAULT_ALERTS = "trade.alerts";
+  public static final String DEFAULT_DEAD_LETTER = "trade.figures.dlq";
 
-    public Topics {
-        Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(alerts, "alerts");
-        Objects.requireNonNull(deadLetter, "deadLetter");
-    }
+  public Topics {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(alerts, "alerts");
+    Objects.requireNonNull(deadLetter, "deadLetter");
+  }
 
-    public static Topics defaults() {
-        return new Topics(DEFAULT_INPUT, DEFAULT_ALERTS, DEFAULT_DEAD_LETTER);
-    }
+  public static Topics defaults() {
+    return new Topics(DEFAULT_INPUT, DEFAULT_ALERTS, DEFAULT_DEAD_LETTER);
+  }
 
-    /** The same three topics with a prefix, for isolated runs such as backtests. */
-    public Topics withPrefix(String prefix) {
-        return new Topics(prefix + input, prefix + alerts, prefix + deadLetter);
-    }
+  /** The same three topics with a prefix, for isolated runs such as backtests. */
+  public Topics withPrefix(String prefix) {
+    return new Topics(prefix + input, prefix + alerts, prefix + deadLetter);
+  }
 }

@@ -1,8 +1,8 @@
 package dev.tradewatch.stream;
 
+import dev.tradewatch.domain.SeriesTracker;
 import dev.tradewatch.domain.figures.Figure;
 import dev.tradewatch.domain.figures.FigureValidator;
-import dev.tradewatch.domain.SeriesTracker;
 import dev.tradewatch.metrics.PipelineMetrics;
 import java.time.Clock;
 import java.util.Map;
@@ -35,42 +35,60 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class TradewatchTopology {
 
-    public static final String SERIES_STORE = "series-store";
-    public static final String REPARTITION = "figures-by-series";
+  public static final String SERIES_STORE = "series-store";
+  public static final String REPARTITION = "figures-by-series";
 
-    private TradewatchTopology() {
-    }
+  private TradewatchTopology() {}
 
-    /** The full name Kafka Streams gives the repartition topic of an application. */
-    public static String repartitionTopic(String applicationId) {
-        return applicationId + "-" + REPARTITION + "-repartition";
-    }
+  /** The full name Kafka Streams gives the repartition topic of an application. */
+  public static String repartitionTopic(String applicationId) {
+    return applicationId + "-" + REPARTITION + "-repartition";
+  }
 
-    public static Topology build(TopologySettings settings, PipelineMetrics metrics, Clock clock) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SERIES_STORE), Serdes.String(), new SeriesStateSerde()));
-        FigureParser parser = new FigureParser(new FigureValidator(clock), settings.maxRecordBytes());
-        SeriesTracker tracker = new SeriesTracker(settings.detection());
-        Topics topics = settings.topics();
+  public static Topology build(TopologySettings settings, PipelineMetrics metrics, Clock clock) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SERIES_STORE), Serdes.String(), new SeriesStateSerde()));
+    FigureParser parser = new FigureParser(new FigureValidator(clock), settings.maxRecordBytes());
+    SeriesTracker tracker = new SeriesTracker(settings.detection());
+    Topics topics = settings.topics();
 
-        Map<String, KStream<byte[], ParsedFigure>> routes = builder
-                .stream(topics.input(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("figures-in"))
-                .processValues(() -> new ParseFigureProcessor(parser, metrics, settings.deadLetterMaxBytes()), Named.as("parse-figures"))
-                .split(Named.as("route-"))
-                .branch((key, parsed) -> parsed.isRejected(), Branched.as("rejected"))
-                .defaultBranch(Branched.as("accepted"));
+    Map<String, KStream<byte[], ParsedFigure>> routes =
+        builder.stream(
+                topics.input(),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("figures-in"))
+            .processValues(
+                () -> new ParseFigureProcessor(parser, metrics, settings.deadLetterMaxBytes()),
+                Named.as("parse-figures"))
+            .split(Named.as("route-"))
+            .branch((key, parsed) -> parsed.isRejected(), Branched.as("rejected"))
+            .defaultBranch(Branched.as("accepted"));
 
-        routes.get("route-rejected")
-                .mapValues(ParsedFigure::rejectedBytes, Named.as("original-bytes"))
-                .to(topics.deadLetter(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters-out"));
+    routes
+        .get("route-rejected")
+        .mapValues(ParsedFigure::rejectedBytes, Named.as("original-bytes"))
+        .to(
+            topics.deadLetter(),
+            Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters-out"));
 
-        routes.get("route-accepted")
-                .map((key, parsed) -> KeyValue.pair(parsed.figure().series().id(), parsed.figure()), Named.as("key-by-series"))
-                .repartition(Repartitioned.<String, Figure>as(REPARTITION).withKeySerde(Serdes.String()).withValueSerde(new FigureSerde()))
-                .process(() -> new SeriesProcessor(tracker, clock, metrics), Named.as("track-series"), SERIES_STORE)
-                .to(topics.alerts(), Produced.with(Serdes.String(), new AlertJson()).withName("alerts-out"));
+    routes
+        .get("route-accepted")
+        .map(
+            (key, parsed) -> KeyValue.pair(parsed.figure().series().id(), parsed.figure()),
+            Named.as("key-by-series"))
+        .repartition(
+            Repartitioned.<String, Figure>as(REPARTITION)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(new FigureSerde()))
+        .process(
+            () -> new SeriesProcessor(tracker, clock, metrics),
+            Named.as("track-series"),
+            SERIES_STORE)
+        .to(
+            topics.alerts(),
+            Produced.with(Serdes.String(), new AlertJson()).withName("alerts-out"));
 
-        return builder.build();
-    }
+    return builder.build();
+  }
 }

@@ -7,16 +7,14 @@ import java.io.StringWriter;
 /** Runs a command in this JVM as {@code java -jar tradewatch.jar} would, capturing its output. */
 final class CommandITSupport {
 
-    record Outcome(int exitCode, String out, String err) {
-    }
+  record Outcome(int exitCode, String out, String err) {}
 
-    private CommandITSupport() {
-    }
+  private CommandITSupport() {}
 
-    static Outcome execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
+  static Outcome execute(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Outcome(code, out.toString(), err.toString());
+  }
 }

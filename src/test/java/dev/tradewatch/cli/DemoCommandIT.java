@@ -7,17 +7,19 @@ import org.junit.jupiter.api.Test;
 /** {@code demo --once}: the whole story in one command, ending by itself. */
 class DemoCommandIT {
 
-    @Test
-    void shouldPrintTheTurkeyAzerbaijanAlertsAndExitZero() {
-        CommandITSupport.Outcome outcome = CommandITSupport.execute("demo", "--once", "--http-port", "0");
+  @Test
+  void shouldPrintTheTurkeyAzerbaijanAlertsAndExitZero() {
+    CommandITSupport.Outcome outcome =
+        CommandITSupport.execute("demo", "--once", "--http-port", "0");
 
-        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-        assertThat(outcome.out()).contains(
-                "TUR→AZE  2020-09  month-threshold  $77.1M ≥ $50.0M",
-                "TUR→AZE  2020-09  ytd-ratio        $123.0M vs $20.7M (5.942×)",
-                "TUR→AZE  2020-08  month-spike",
-                "TUR→OMN  2020-09  month-threshold  $63.0M ≥ $50.0M",
-                "All figures processed:");
-        assertThat(outcome.out()).doesNotContain("TUR→OMN  2020-09  month-spike");
-    }
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    assertThat(outcome.out())
+        .contains(
+            "TUR→AZE  2020-09  month-threshold  $77.1M ≥ $50.0M",
+            "TUR→AZE  2020-09  ytd-ratio        $123.0M vs $20.7M (5.942×)",
+            "TUR→AZE  2020-08  month-spike",
+            "TUR→OMN  2020-09  month-threshold  $63.0M ≥ $50.0M",
+            "All figures processed:");
+    assertThat(outcome.out()).doesNotContain("TUR→OMN  2020-09  month-spike");
+  }
 }

@@ -1,13 +1,12 @@
 package dev.tradewatch.cli;
 
-import dev.tradewatch.testing.BrokerPerClass;
-import dev.tradewatch.testing.KafkaTestSupport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.testing.BrokerPerClass;
+import dev.tradewatch.testing.KafkaTestSupport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,110 +24,201 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code replay} into a running {@code run}: the reference case's alerts, read back with read_committed. */
+/**
+ * {@code replay} into a running {@code run}: the reference case's alerts, read back with
+ * read_committed.
+ */
 class ReplayCommandIT extends BrokerPerClass {
 
-    private static final String AZE = "TUR-AZE-defence-aerospace-TUR-";
-    @TempDir
-    Path dir;
+  private static final String AZE = "TUR-AZE-defence-aerospace-TUR-";
+  @TempDir Path dir;
 
-    @Test
-    void shouldRaiseTheReferenceAlertsWhenTheSeedCaseIsReplayedIntoARunningMonitor() throws Exception {
-        Settings settings = KafkaTestSupport.isolatedSettings(broker.bootstrapServers(), dir.resolve("state"), Map.of());
-        Path seed = dir.resolve("seed-case.jsonl");
-        Files.write(seed, dev.tradewatch.demo.DemoData.referenceCase());
+  @Test
+  void shouldRaiseTheReferenceAlertsWhenTheSeedCaseIsReplayedIntoARunningMonitor()
+      throws Exception {
+    Settings settings =
+        KafkaTestSupport.isolatedSettings(
+            broker.bootstrapServers(), dir.resolve("state"), Map.of());
+    Path seed = dir.resolve("seed-case.jsonl");
+    Files.write(seed, dev.tradewatch.demo.DemoData.referenceCase());
 
-        try (MonitorRuntime monitor = MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
-            CommandITSupport.Outcome replay = CommandITSupport.execute("replay", "--input", seed.toString(),
-                    "--bootstrap-servers", broker.bootstrapServers(), "--topic", settings.topics().input(), "--rate", "100");
+    try (MonitorRuntime monitor =
+        MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+      CommandITSupport.Outcome replay =
+          CommandITSupport.execute(
+              "replay",
+              "--input",
+              seed.toString(),
+              "--bootstrap-servers",
+              broker.bootstrapServers(),
+              "--topic",
+              settings.topics().input(),
+              "--rate",
+              "100");
 
-            assertThat(replay.exitCode()).as(replay.err()).isZero();
-            assertThat(replay.out()).startsWith("Replayed 7 figures from " + seed + " (jsonl) into " + settings.topics().input());
-            List<ConsumerRecord<byte[], byte[]>> records = KafkaTestSupport.readCommittedUntil(broker.bootstrapServers(),
-                    settings.topics().alerts(), read -> KafkaTestSupport.latestAlerts(read).size() == 6);
-            Map<String, Alert> alerts = KafkaTestSupport.latestAlerts(records);
-            assertThat(alerts).containsOnlyKeys(Set.of(AZE + "month-spike-2020-08", AZE + "month-threshold-2020-09",
-                    AZE + "ytd-ratio-2020-09", AZE + "month-spike-2020-09",
-                    "TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09",
-                    "TUR-USA-defence-aerospace-TUR-month-threshold-2020-09"));
-        }
+      assertThat(replay.exitCode()).as(replay.err()).isZero();
+      assertThat(replay.out())
+          .startsWith(
+              "Replayed 7 figures from " + seed + " (jsonl) into " + settings.topics().input());
+      List<ConsumerRecord<byte[], byte[]>> records =
+          KafkaTestSupport.readCommittedUntil(
+              broker.bootstrapServers(),
+              settings.topics().alerts(),
+              read -> KafkaTestSupport.latestAlerts(read).size() == 6);
+      Map<String, Alert> alerts = KafkaTestSupport.latestAlerts(records);
+      assertThat(alerts)
+          .containsOnlyKeys(
+              Set.of(
+                  AZE + "month-spike-2020-08",
+                  AZE + "month-threshold-2020-09",
+                  AZE + "ytd-ratio-2020-09",
+                  AZE + "month-spike-2020-09",
+                  "TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09",
+                  "TUR-USA-defence-aerospace-TUR-month-threshold-2020-09"));
+    }
+  }
+
+  @Test
+  void shouldStampReplayedFiguresWithTheCurrentTimeSoThat2013FiguresSurviveRetention()
+      throws Exception {
+    Settings settings =
+        KafkaTestSupport.isolatedSettings(
+            broker.bootstrapServers(), dir.resolve("state"), Map.of());
+    Path old = dir.resolve("old.jsonl");
+    Files.writeString(
+        old,
+        "{\"exporter\":\"DEU\",\"importer\":\"FRA\",\"period\":\"2013-01\",\"valueUsd\":1000}\n");
+    Instant before = Instant.now();
+    try (MonitorRuntime monitor =
+        MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+      assertThat(
+              CommandITSupport.execute(
+                      "replay",
+                      "--input",
+                      old.toString(),
+                      "--bootstrap-servers",
+                      broker.bootstrapServers(),
+                      "--topic",
+                      settings.topics().input())
+                  .exitCode())
+          .isZero();
     }
 
-    @Test
-    void shouldStampReplayedFiguresWithTheCurrentTimeSoThat2013FiguresSurviveRetention() throws Exception {
-        Settings settings = KafkaTestSupport.isolatedSettings(broker.bootstrapServers(), dir.resolve("state"), Map.of());
-        Path old = dir.resolve("old.jsonl");
-        Files.writeString(old, "{\"exporter\":\"DEU\",\"importer\":\"FRA\",\"period\":\"2013-01\",\"valueUsd\":1000}\n");
-        Instant before = Instant.now();
-        try (MonitorRuntime monitor = MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
-            assertThat(CommandITSupport.execute("replay", "--input", old.toString(), "--bootstrap-servers",
-                    broker.bootstrapServers(), "--topic", settings.topics().input()).exitCode()).isZero();
-        }
+    List<ConsumerRecord<byte[], byte[]>> records =
+        KafkaTestSupport.readCommittedUntil(
+            broker.bootstrapServers(), settings.topics().input(), read -> !read.isEmpty());
 
-        List<ConsumerRecord<byte[], byte[]>> records = KafkaTestSupport.readCommittedUntil(broker.bootstrapServers(),
-                settings.topics().input(), read -> !read.isEmpty());
+    assertThat(records)
+        .singleElement()
+        .satisfies(r -> assertThat(r.timestamp()).isGreaterThanOrEqualTo(before.toEpochMilli()));
+    assertThat(retentionOf(settings.topics().input())).isEqualTo("-1");
+  }
 
-        assertThat(records).singleElement().satisfies(r -> assertThat(r.timestamp()).isGreaterThanOrEqualTo(before.toEpochMilli()));
-        assertThat(retentionOf(settings.topics().input())).isEqualTo("-1");
+  @Test
+  void shouldReportMalformedLinesWithTheirNumberAndFailWithStrict() throws Exception {
+    Path file = dir.resolve("mixed.jsonl");
+    Files.writeString(
+        file,
+        "{\"exporter\":\"DEU\",\"importer\":\"FRA\",\"period\":\"2020-01\",\"valueUsd\":1}\nnot json\n");
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      admin
+          .createTopics(List.of(new NewTopic("malformed-test", 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
     }
 
-    @Test
-    void shouldReportMalformedLinesWithTheirNumberAndFailWithStrict() throws Exception {
-        Path file = dir.resolve("mixed.jsonl");
-        Files.writeString(file, "{\"exporter\":\"DEU\",\"importer\":\"FRA\",\"period\":\"2020-01\",\"valueUsd\":1}\nnot json\n");
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("malformed-test", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
+    CommandITSupport.Outcome lenient =
+        CommandITSupport.execute(
+            "replay",
+            "--input",
+            file.toString(),
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--topic",
+            "malformed-test");
+    CommandITSupport.Outcome strict =
+        CommandITSupport.execute(
+            "replay",
+            "--input",
+            file.toString(),
+            "--strict",
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--topic",
+            "malformed-test");
 
-        CommandITSupport.Outcome lenient = CommandITSupport.execute("replay", "--input", file.toString(),
-                "--bootstrap-servers", broker.bootstrapServers(), "--topic", "malformed-test");
-        CommandITSupport.Outcome strict = CommandITSupport.execute("replay", "--input", file.toString(), "--strict",
-                "--bootstrap-servers", broker.bootstrapServers(), "--topic", "malformed-test");
+    assertThat(lenient.exitCode()).isZero();
+    assertThat(lenient.err()).contains("line 2");
+    assertThat(lenient.out()).contains("1 malformed");
+    assertThat(strict.exitCode()).isEqualTo(1);
+    assertThat(strict.err()).startsWith("tradewatch: line 2");
+  }
 
-        assertThat(lenient.exitCode()).isZero();
-        assertThat(lenient.err()).contains("line 2");
-        assertThat(lenient.out()).contains("1 malformed");
-        assertThat(strict.exitCode()).isEqualTo(1);
-        assertThat(strict.err()).startsWith("tradewatch: line 2");
+  @Test
+  void shouldReplayAComtradeFileAsMonthlyAnnualAndMirrorFigures() throws Exception {
+    Settings settings =
+        KafkaTestSupport.isolatedSettings(
+            broker.bootstrapServers(), dir.resolve("state"), Map.of());
+    Path comtrade = dir.resolve("comtrade.csv");
+    try (var in = getClass().getResourceAsStream("/comtrade-turkey-azerbaijan.csv")) {
+      Files.copy(in, comtrade);
     }
+    try (MonitorRuntime monitor =
+        MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+      CommandITSupport.Outcome outcome =
+          CommandITSupport.execute(
+              "replay",
+              "--input",
+              comtrade.toString(),
+              "--bootstrap-servers",
+              broker.bootstrapServers(),
+              "--topic",
+              settings.topics().input());
 
-    @Test
-    void shouldReplayAComtradeFileAsMonthlyAnnualAndMirrorFigures() throws Exception {
-        Settings settings = KafkaTestSupport.isolatedSettings(broker.bootstrapServers(), dir.resolve("state"), Map.of());
-        Path comtrade = dir.resolve("comtrade.csv");
-        try (var in = getClass().getResourceAsStream("/comtrade-turkey-azerbaijan.csv")) {
-            Files.copy(in, comtrade);
-        }
-        try (MonitorRuntime monitor = MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
-            CommandITSupport.Outcome outcome = CommandITSupport.execute("replay", "--input", comtrade.toString(),
-                    "--bootstrap-servers", broker.bootstrapServers(), "--topic", settings.topics().input());
-
-            assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-            assertThat(outcome.out()).contains("Replayed 7 figures", "(comtrade)", "1 skipped");
-            Map<String, Alert> alerts = KafkaTestSupport.latestAlerts(KafkaTestSupport.readCommittedUntil(
-                    broker.bootstrapServers(), settings.topics().alerts(), read -> KafkaTestSupport.latestAlerts(read).size() == 4));
-            assertThat(alerts).containsOnlyKeys("TUR-AZE-93-TUR-month-spike-2020-08", "TUR-AZE-93-TUR-month-threshold-2020-09",
-                    "TUR-AZE-93-AZE-month-threshold-2020-09", "TUR-AZE-total-TUR-ytd-ratio-2020-12");
-        }
+      assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+      assertThat(outcome.out()).contains("Replayed 7 figures", "(comtrade)", "1 skipped");
+      Map<String, Alert> alerts =
+          KafkaTestSupport.latestAlerts(
+              KafkaTestSupport.readCommittedUntil(
+                  broker.bootstrapServers(),
+                  settings.topics().alerts(),
+                  read -> KafkaTestSupport.latestAlerts(read).size() == 4));
+      assertThat(alerts)
+          .containsOnlyKeys(
+              "TUR-AZE-93-TUR-month-spike-2020-08",
+              "TUR-AZE-93-TUR-month-threshold-2020-09",
+              "TUR-AZE-93-AZE-month-threshold-2020-09",
+              "TUR-AZE-total-TUR-ytd-ratio-2020-12");
     }
+  }
 
-    @Test
-    void shouldFailInOneLineWhenTheTopicDoesNotExist() throws Exception {
-        Path file = dir.resolve("one.jsonl");
-        Files.writeString(file, "{}\n");
+  @Test
+  void shouldFailInOneLineWhenTheTopicDoesNotExist() throws Exception {
+    Path file = dir.resolve("one.jsonl");
+    Files.writeString(file, "{}\n");
 
-        CommandITSupport.Outcome outcome = CommandITSupport.execute("replay", "--input", file.toString(),
-                "--bootstrap-servers", broker.bootstrapServers(), "--topic", "no-such-topic");
+    CommandITSupport.Outcome outcome =
+        CommandITSupport.execute(
+            "replay",
+            "--input",
+            file.toString(),
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--topic",
+            "no-such-topic");
 
-        assertThat(outcome.exitCode()).isEqualTo(1);
-        assertThat(outcome.err()).startsWith("tradewatch: topic no-such-topic does not exist").hasLineCount(1);
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    assertThat(outcome.err())
+        .startsWith("tradewatch: topic no-such-topic does not exist")
+        .hasLineCount(1);
+  }
+
+  private static String retentionOf(String topic) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+      Config config =
+          admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+      return config.get("retention.ms").value();
     }
-
-    private static String retentionOf(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
-            return config.get("retention.ms").value();
-        }
-    }
+  }
 }

@@ -3,8 +3,8 @@ package dev.tradewatch.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tradewatch.domain.rules.RuleSettings;
 import dev.tradewatch.domain.figures.Usd;
+import dev.tradewatch.domain.rules.RuleSettings;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -15,122 +15,158 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SettingsLoaderTest {
 
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    @Test
-    void shouldUseTheContractsDefaults() {
-        Settings settings = SettingsLoader.load(null, Map.of(), Map.of());
+  @Test
+  void shouldUseTheContractsDefaults() {
+    Settings settings = SettingsLoader.load(null, Map.of(), Map.of());
 
-        assertThat(settings.topics().input()).isEqualTo("trade.figures");
-        assertThat(settings.topics().alerts()).isEqualTo("trade.alerts");
-        assertThat(settings.topics().deadLetter()).isEqualTo("trade.figures.dlq");
-        assertThat(settings.processingGuarantee()).isEqualTo("exactly_once_v2");
-        assertThat(settings.http().port()).isEqualTo(8080);
-        assertThat(settings.detection().global()).isEqualTo(RuleSettings.defaults());
-    }
+    assertThat(settings.topics().input()).isEqualTo("trade.figures");
+    assertThat(settings.topics().alerts()).isEqualTo("trade.alerts");
+    assertThat(settings.topics().deadLetter()).isEqualTo("trade.figures.dlq");
+    assertThat(settings.processingGuarantee()).isEqualTo("exactly_once_v2");
+    assertThat(settings.http().port()).isEqualTo(8080);
+    assertThat(settings.detection().global()).isEqualTo(RuleSettings.defaults());
+  }
 
-    @Test
-    void shouldLayerFileUnderEnvironmentUnderFlags() throws IOException {
-        Path file = write("tradewatch.bootstrap-servers=file:9092\ntradewatch.application-id=from-file\n"
+  @Test
+  void shouldLayerFileUnderEnvironmentUnderFlags() throws IOException {
+    Path file =
+        write(
+            "tradewatch.bootstrap-servers=file:9092\ntradewatch.application-id=from-file\n"
                 + "tradewatch.topics.input=file.figures\n");
-        Map<String, String> env = Map.of("TRADEWATCH_APPLICATION_ID", "from-env", "TRADEWATCH_TOPICS_INPUT", "env.figures",
-                "PATH", "/usr/bin");
-        Map<String, String> flags = Map.of("tradewatch.topics.input", "flag.figures");
+    Map<String, String> env =
+        Map.of(
+            "TRADEWATCH_APPLICATION_ID",
+            "from-env",
+            "TRADEWATCH_TOPICS_INPUT",
+            "env.figures",
+            "PATH",
+            "/usr/bin");
+    Map<String, String> flags = Map.of("tradewatch.topics.input", "flag.figures");
 
-        Settings settings = SettingsLoader.load(file, env, flags);
+    Settings settings = SettingsLoader.load(file, env, flags);
 
-        assertThat(settings.bootstrapServers()).isEqualTo("file:9092");
-        assertThat(settings.applicationId()).isEqualTo("from-env");
-        assertThat(settings.topics().input()).isEqualTo("flag.figures");
-    }
+    assertThat(settings.bootstrapServers()).isEqualTo("file:9092");
+    assertThat(settings.applicationId()).isEqualTo("from-env");
+    assertThat(settings.topics().input()).isEqualTo("flag.figures");
+  }
 
-    @Test
-    void shouldReadGlobalRulesAndPerPairOverridesWithTheContractsKeys() throws IOException {
-        Path file = write("""
+  @Test
+  void shouldReadGlobalRulesAndPerPairOverridesWithTheContractsKeys() throws IOException {
+    Path file =
+        write(
+            """
                 tradewatch.rules.month-threshold.threshold-usd=60000000
                 tradewatch.rules.ytd-ratio.ratio=4.5
                 tradewatch.rules.month-threshold.overrides.TUR-USA.threshold-usd=100000000
                 tradewatch.rules.month-spike.overrides.TUR-WLD.enabled=false
                 """);
 
-        Settings settings = SettingsLoader.load(file, Map.of(), Map.of());
+    Settings settings = SettingsLoader.load(file, Map.of(), Map.of());
 
-        assertThat(settings.detection().global().monthThreshold().thresholdCents()).isEqualTo(Usd.toCents(60_000_000L));
-        assertThat(settings.detection().global().ytdRatio().ratio()).isEqualByComparingTo("4.5");
-        RuleSettings usa = settings.detection().forPair("TUR-USA");
-        assertThat(usa.monthThreshold().thresholdCents()).isEqualTo(Usd.toCents(100_000_000L));
-        assertThat(usa.ytdRatio().ratio()).isEqualByComparingTo(new BigDecimal("4.5"));
-        assertThat(settings.detection().forPair("TUR-WLD").monthSpike().enabled()).isFalse();
-        assertThat(settings.detection().forPair("TUR-WLD").monthThreshold().thresholdCents()).isEqualTo(Usd.toCents(60_000_000L));
-        assertThat(settings.detection().forPair("TUR-AZE")).isEqualTo(settings.detection().global());
-    }
+    assertThat(settings.detection().global().monthThreshold().thresholdCents())
+        .isEqualTo(Usd.toCents(60_000_000L));
+    assertThat(settings.detection().global().ytdRatio().ratio()).isEqualByComparingTo("4.5");
+    RuleSettings usa = settings.detection().forPair("TUR-USA");
+    assertThat(usa.monthThreshold().thresholdCents()).isEqualTo(Usd.toCents(100_000_000L));
+    assertThat(usa.ytdRatio().ratio()).isEqualByComparingTo(new BigDecimal("4.5"));
+    assertThat(settings.detection().forPair("TUR-WLD").monthSpike().enabled()).isFalse();
+    assertThat(settings.detection().forPair("TUR-WLD").monthThreshold().thresholdCents())
+        .isEqualTo(Usd.toCents(60_000_000L));
+    assertThat(settings.detection().forPair("TUR-AZE")).isEqualTo(settings.detection().global());
+  }
 
-    @Test
-    void shouldMapEnvironmentVariablesToRuleOverridesAndKafkaKeys() {
-        Settings settings = SettingsLoader.load(null, Map.of(
+  @Test
+  void shouldMapEnvironmentVariablesToRuleOverridesAndKafkaKeys() {
+    Settings settings =
+        SettingsLoader.load(
+            null,
+            Map.of(
                 "TRADEWATCH_RULES_MONTH_THRESHOLD_OVERRIDES_TUR_USA_THRESHOLD_USD", "100000000",
-                "TRADEWATCH_KAFKA_SECURITY_PROTOCOL", "SASL_SSL"), Map.of());
+                "TRADEWATCH_KAFKA_SECURITY_PROTOCOL", "SASL_SSL"),
+            Map.of());
 
-        assertThat(settings.detection().forPair("TUR-USA").monthThreshold().thresholdCents()).isEqualTo(Usd.toCents(100_000_000L));
-        assertThat(settings.kafka()).containsEntry("security.protocol", "SASL_SSL");
-    }
+    assertThat(settings.detection().forPair("TUR-USA").monthThreshold().thresholdCents())
+        .isEqualTo(Usd.toCents(100_000_000L));
+    assertThat(settings.kafka()).containsEntry("security.protocol", "SASL_SSL");
+  }
 
-    @Test
-    void shouldPassKafkaKeysThroughWithoutThePrefix() throws IOException {
-        Path file = write("kafka.sasl.mechanism=SCRAM-SHA-512\nkafka.ssl.truststore.location=/etc/ts.p12\n");
+  @Test
+  void shouldPassKafkaKeysThroughWithoutThePrefix() throws IOException {
+    Path file =
+        write("kafka.sasl.mechanism=SCRAM-SHA-512\nkafka.ssl.truststore.location=/etc/ts.p12\n");
 
-        assertThat(SettingsLoader.load(file, Map.of(), Map.of()).kafka())
-                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("ssl.truststore.location", "/etc/ts.p12");
-    }
+    assertThat(SettingsLoader.load(file, Map.of(), Map.of()).kafka())
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+        .containsEntry("ssl.truststore.location", "/etc/ts.p12");
+  }
 
-    @Test
-    void shouldRefuseAWrongValueNamingTheKeyAndWhatWasExpected() {
-        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("tradewatch.rules.ytd-ratio.ratio", "-3")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage("tradewatch.rules.ytd-ratio.ratio: expected a number > 1, found -3");
-    }
+  @Test
+  void shouldRefuseAWrongValueNamingTheKeyAndWhatWasExpected() {
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    null, Map.of(), Map.of("tradewatch.rules.ytd-ratio.ratio", "-3")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("tradewatch.rules.ytd-ratio.ratio: expected a number > 1, found -3");
+  }
 
-    @Test
-    void shouldRefuseUnknownKeysNamingThem() throws IOException {
-        Path file = write("tradewatch.rules.month-treshold.threshold-usd=1\n");
+  @Test
+  void shouldRefuseUnknownKeysNamingThem() throws IOException {
+    Path file = write("tradewatch.rules.month-treshold.threshold-usd=1\n");
 
-        assertThatThrownBy(() -> SettingsLoader.load(file, Map.of(), Map.of()))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("unknown configuration key tradewatch.rules.month-treshold.threshold-usd");
-    }
+    assertThatThrownBy(() -> SettingsLoader.load(file, Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(
+            "unknown configuration key tradewatch.rules.month-treshold.threshold-usd");
+  }
 
-    @Test
-    void shouldRefuseUnknownEnvironmentVariables() {
-        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of("TRADEWATCH_TOPIC_INPUT", "x"), Map.of()))
-                .hasMessageContaining("TRADEWATCH_TOPIC_INPUT");
-    }
+  @Test
+  void shouldRefuseUnknownEnvironmentVariables() {
+    assertThatThrownBy(
+            () -> SettingsLoader.load(null, Map.of("TRADEWATCH_TOPIC_INPUT", "x"), Map.of()))
+        .hasMessageContaining("TRADEWATCH_TOPIC_INPUT");
+  }
 
-    @Test
-    void shouldRefuseOverridesForAnUnknownPair() {
-        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(),
-                Map.of("tradewatch.rules.month-spike.overrides.TUR-XXX.enabled", "false")))
-                .hasMessageContaining("tradewatch.rules.month-spike.overrides.TUR-XXX.enabled: expected an EXPORTER-IMPORTER pair");
-    }
+  @Test
+  void shouldRefuseOverridesForAnUnknownPair() {
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    null,
+                    Map.of(),
+                    Map.of("tradewatch.rules.month-spike.overrides.TUR-XXX.enabled", "false")))
+        .hasMessageContaining(
+            "tradewatch.rules.month-spike.overrides.TUR-XXX.enabled: expected an EXPORTER-IMPORTER pair");
+  }
 
-    @Test
-    void shouldRefuseAMissingConfigFileInOneLine() {
-        assertThatThrownBy(() -> SettingsLoader.load(dir.resolve("absent.properties"), Map.of(), Map.of()))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("cannot read config file").hasMessageNotContaining("\n");
-    }
+  @Test
+  void shouldRefuseAMissingConfigFileInOneLine() {
+    assertThatThrownBy(
+            () -> SettingsLoader.load(dir.resolve("absent.properties"), Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("cannot read config file")
+        .hasMessageNotContaining("\n");
+  }
 
-    @Test
-    void shouldRefuseNonBooleanEnabledAndAZeroThreshold() {
-        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("tradewatch.rules.month-spike.enabled", "yes")))
-                .hasMessage("tradewatch.rules.month-spike.enabled: expected true or false, found yes");
-        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of("tradewatch.rules.month-threshold.threshold-usd", "0")))
-                .hasMessageContaining("expected an amount in USD > 0");
-    }
+  @Test
+  void shouldRefuseNonBooleanEnabledAndAZeroThreshold() {
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    null, Map.of(), Map.of("tradewatch.rules.month-spike.enabled", "yes")))
+        .hasMessage("tradewatch.rules.month-spike.enabled: expected true or false, found yes");
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    null, Map.of(), Map.of("tradewatch.rules.month-threshold.threshold-usd", "0")))
+        .hasMessageContaining("expected an amount in USD > 0");
+  }
 
-    private Path write(String content) throws IOException {
-        Path file = dir.resolve("tradewatch.properties");
-        Files.writeString(file, content);
-        return file;
-    }
+  private Path write(String content) throws IOException {
+    Path file = dir.resolve("tradewatch.properties");
+    Files.writeString(file, content);
+    return file;
+  }
 }

@@ -1,5 +1,11 @@
 package dev.tradewatch.domain;
 
+import static dev.tradewatch.domain.Figures.figure;
+import static dev.tradewatch.domain.Figures.republished;
+import static dev.tradewatch.domain.Figures.seedCase;
+import static dev.tradewatch.domain.Figures.ytd;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.Figure;
@@ -10,13 +16,6 @@ import dev.tradewatch.domain.rules.RuleSettings;
 import dev.tradewatch.domain.rules.Severity;
 import dev.tradewatch.domain.series.Known;
 import dev.tradewatch.domain.series.YearLedger;
-
-import static dev.tradewatch.domain.Figures.figure;
-import static dev.tradewatch.domain.Figures.republished;
-import static dev.tradewatch.domain.Figures.seedCase;
-import static dev.tradewatch.domain.Figures.ytd;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,204 +23,233 @@ import org.junit.jupiter.api.Test;
 
 class SeriesTrackerTest {
 
-    private static final String AZE = "TUR-AZE-defence-aerospace-TUR-";
+  private static final String AZE = "TUR-AZE-defence-aerospace-TUR-";
 
-    @Test
-    void shouldRaiseExactlyTheReferenceCaseAlerts() {
-        Monitor monitor = new Monitor().feed(seedCase());
+  @Test
+  void shouldRaiseExactlyTheReferenceCaseAlerts() {
+    Monitor monitor = new Monitor().feed(seedCase());
 
-        assertThat(monitor.activeAlerts()).containsOnlyKeys(
-                AZE + "month-spike-2020-08",
-                AZE + "month-threshold-2020-09",
-                AZE + "ytd-ratio-2020-09",
-                AZE + "month-spike-2020-09",
-                "TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09",
-                "TUR-USA-defence-aerospace-TUR-month-threshold-2020-09");
-    }
+    assertThat(monitor.activeAlerts())
+        .containsOnlyKeys(
+            AZE + "month-spike-2020-08",
+            AZE + "month-threshold-2020-09",
+            AZE + "ytd-ratio-2020-09",
+            AZE + "month-spike-2020-09",
+            "TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09",
+            "TUR-USA-defence-aerospace-TUR-month-threshold-2020-09");
+  }
 
-    @Test
-    void shouldDescribeTheSeptemberThresholdAlertAsTheContractShows() {
-        Monitor monitor = new Monitor().feed(seedCase());
+  @Test
+  void shouldDescribeTheSeptemberThresholdAlertAsTheContractShows() {
+    Monitor monitor = new Monitor().feed(seedCase());
 
-        Alert threshold = find(monitor.emitted(), AZE + "month-threshold-2020-09");
-        assertThat(threshold.status()).isEqualTo(AlertStatus.FIRING);
-        assertThat(threshold.severity()).isEqualTo(Severity.HIGH);
-        assertThat(threshold.observedCents()).isEqualTo(7_710_000_000L);
-        assertThat(threshold.baselineCents()).isEqualTo(5_000_000_000L);
-        assertThat(threshold.ratio()).isEqualByComparingTo("1.542");
-        assertThat(threshold.version()).isEqualTo(1);
-        assertThat(threshold.message()).isEqualTo("TUR→AZE 2020-09: $77.1M in one month, at or above the $50.0M threshold");
-    }
+    Alert threshold = find(monitor.emitted(), AZE + "month-threshold-2020-09");
+    assertThat(threshold.status()).isEqualTo(AlertStatus.FIRING);
+    assertThat(threshold.severity()).isEqualTo(Severity.HIGH);
+    assertThat(threshold.observedCents()).isEqualTo(7_710_000_000L);
+    assertThat(threshold.baselineCents()).isEqualTo(5_000_000_000L);
+    assertThat(threshold.ratio()).isEqualByComparingTo("1.542");
+    assertThat(threshold.version()).isEqualTo(1);
+    assertThat(threshold.message())
+        .isEqualTo("TUR→AZE 2020-09: $77.1M in one month, at or above the $50.0M threshold");
+  }
 
-    @Test
-    void shouldComputeTheYtdRatioAgainstTheSameMonthAYearEarlier() {
-        Alert ratio = find(new Monitor().feed(seedCase()).emitted(), AZE + "ytd-ratio-2020-09");
+  @Test
+  void shouldComputeTheYtdRatioAgainstTheSameMonthAYearEarlier() {
+    Alert ratio = find(new Monitor().feed(seedCase()).emitted(), AZE + "ytd-ratio-2020-09");
 
-        assertThat(ratio.observedCents()).isEqualTo(12_300_000_000L);
-        assertThat(ratio.baselineCents()).isEqualTo(2_070_000_000L);
-        assertThat(ratio.ratio()).isEqualByComparingTo("5.942");
-        assertThat(ratio.severity()).isEqualTo(Severity.HIGH);
-        assertThat(ratio.message()).contains("$123.0M year to date, 5.942× the $20.7M of Jan–Sep 2019");
-    }
+    assertThat(ratio.observedCents()).isEqualTo(12_300_000_000L);
+    assertThat(ratio.baselineCents()).isEqualTo(2_070_000_000L);
+    assertThat(ratio.ratio()).isEqualByComparingTo("5.942");
+    assertThat(ratio.severity()).isEqualTo(Severity.HIGH);
+    assertThat(ratio.message()).contains("$123.0M year to date, 5.942× the $20.7M of Jan–Sep 2019");
+  }
 
-    @Test
-    void shouldKeepOmanAndUsaToTheThresholdRuleWhenNoBaselineOrRatioExists() {
-        Monitor monitor = new Monitor().feed(seedCase());
+  @Test
+  void shouldKeepOmanAndUsaToTheThresholdRuleWhenNoBaselineOrRatioExists() {
+    Monitor monitor = new Monitor().feed(seedCase());
 
-        assertThat(monitor.emitted()).filteredOn(a -> !a.series().importer().equals("AZE"))
-                .extracting(a -> a.rule()).containsOnly(Rule.MONTH_THRESHOLD).hasSize(2);
-    }
+    assertThat(monitor.emitted())
+        .filteredOn(a -> !a.series().importer().equals("AZE"))
+        .extracting(a -> a.rule())
+        .containsOnly(Rule.MONTH_THRESHOLD)
+        .hasSize(2);
+  }
 
-    @Test
-    void shouldUpdateOneAlertInsteadOfAddingOneWhenARevisionChangesTheMonth() {
-        Figure first = figure("TUR", "AZE", "2020-09", 76_700_000);
-        Figure revised = republished(first, 77_100_000, first.publishedAt().plusSeconds(86_400));
+  @Test
+  void shouldUpdateOneAlertInsteadOfAddingOneWhenARevisionChangesTheMonth() {
+    Figure first = figure("TUR", "AZE", "2020-09", 76_700_000);
+    Figure revised = republished(first, 77_100_000, first.publishedAt().plusSeconds(86_400));
 
-        Monitor monitor = new Monitor().feed(first, revised);
+    Monitor monitor = new Monitor().feed(first, revised);
 
-        assertThat(monitor.emitted()).extracting(Alert::alertId).containsExactly(
-                AZE + "month-threshold-2020-09", AZE + "month-threshold-2020-09");
-        Alert updated = monitor.emitted().get(1);
-        assertThat(updated.status()).isEqualTo(AlertStatus.UPDATED);
-        assertThat(updated.version()).isEqualTo(2);
-        assertThat(updated.observedCents()).isEqualTo(7_710_000_000L);
-        assertThat(monitor.outcomes()).containsExactly(FigureOutcome.NEW, FigureOutcome.REVISION);
-    }
+    assertThat(monitor.emitted())
+        .extracting(Alert::alertId)
+        .containsExactly(AZE + "month-threshold-2020-09", AZE + "month-threshold-2020-09");
+    Alert updated = monitor.emitted().get(1);
+    assertThat(updated.status()).isEqualTo(AlertStatus.UPDATED);
+    assertThat(updated.version()).isEqualTo(2);
+    assertThat(updated.observedCents()).isEqualTo(7_710_000_000L);
+    assertThat(monitor.outcomes()).containsExactly(FigureOutcome.NEW, FigureOutcome.REVISION);
+  }
 
-    @Test
-    void shouldResolveAlertWhenRevisionDropsBelowThreshold() {
-        Figure first = figure("TUR", "AZE", "2020-09", 77_100_000);
-        Figure revised = republished(first, 40_000_000, first.publishedAt().plusSeconds(86_400));
+  @Test
+  void shouldResolveAlertWhenRevisionDropsBelowThreshold() {
+    Figure first = figure("TUR", "AZE", "2020-09", 77_100_000);
+    Figure revised = republished(first, 40_000_000, first.publishedAt().plusSeconds(86_400));
 
-        Monitor monitor = new Monitor().feed(first, revised);
+    Monitor monitor = new Monitor().feed(first, revised);
 
-        Alert resolved = monitor.emitted().get(1);
-        assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
-        assertThat(resolved.version()).isEqualTo(2);
-        assertThat(resolved.message()).isEqualTo("TUR→AZE 2020-09: month-threshold no longer fires (it last fired at $77.1M)");
-        assertThat(monitor.activeAlerts()).isEmpty();
-    }
+    Alert resolved = monitor.emitted().get(1);
+    assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
+    assertThat(resolved.version()).isEqualTo(2);
+    assertThat(resolved.message())
+        .isEqualTo("TUR→AZE 2020-09: month-threshold no longer fires (it last fired at $77.1M)");
+    assertThat(monitor.activeAlerts()).isEmpty();
+  }
 
-    @Test
-    void shouldEmitNothingWhenTheSameFigureIsProcessedAgain() {
-        Figure september = figure("TUR", "AZE", "2020-09", 77_100_000);
+  @Test
+  void shouldEmitNothingWhenTheSameFigureIsProcessedAgain() {
+    Figure september = figure("TUR", "AZE", "2020-09", 77_100_000);
 
-        Monitor monitor = new Monitor().feed(september, september);
+    Monitor monitor = new Monitor().feed(september, september);
 
-        assertThat(monitor.emitted()).hasSize(1);
-        assertThat(monitor.outcomes()).containsExactly(FigureOutcome.NEW, FigureOutcome.DUPLICATE);
-    }
+    assertThat(monitor.emitted()).hasSize(1);
+    assertThat(monitor.outcomes()).containsExactly(FigureOutcome.NEW, FigureOutcome.DUPLICATE);
+  }
 
-    @Test
-    void shouldIgnoreAndCountAStaleRevision() {
-        Figure current = figure("TUR", "AZE", "2020-09", 77_100_000);
-        Figure older = republished(current, 10_000_000, current.publishedAt().minusSeconds(86_400));
+  @Test
+  void shouldIgnoreAndCountAStaleRevision() {
+    Figure current = figure("TUR", "AZE", "2020-09", 77_100_000);
+    Figure older = republished(current, 10_000_000, current.publishedAt().minusSeconds(86_400));
 
-        Monitor monitor = new Monitor().feed(current, older);
+    Monitor monitor = new Monitor().feed(current, older);
 
-        assertThat(monitor.outcomes()).containsExactly(FigureOutcome.NEW, FigureOutcome.STALE);
-        assertThat(monitor.activeAlerts()).containsOnlyKeys(AZE + "month-threshold-2020-09");
-    }
+    assertThat(monitor.outcomes()).containsExactly(FigureOutcome.NEW, FigureOutcome.STALE);
+    assertThat(monitor.activeAlerts()).containsOnlyKeys(AZE + "month-threshold-2020-09");
+  }
 
-    @Test
-    void shouldBreakEqualPublicationTimesByTheLargerValueWhateverTheOrder() {
-        Figure small = figure("TUR", "AZE", "2020-09", 40_000_000);
-        Figure large = republished(small, 77_100_000, small.publishedAt());
+  @Test
+  void shouldBreakEqualPublicationTimesByTheLargerValueWhateverTheOrder() {
+    Figure small = figure("TUR", "AZE", "2020-09", 40_000_000);
+    Figure large = republished(small, 77_100_000, small.publishedAt());
 
-        Map<String, String> smallFirst = new Monitor().feed(small, large).activeAlerts();
-        Map<String, String> largeFirst = new Monitor().feed(large, small).activeAlerts();
+    Map<String, String> smallFirst = new Monitor().feed(small, large).activeAlerts();
+    Map<String, String> largeFirst = new Monitor().feed(large, small).activeAlerts();
 
-        assertThat(smallFirst).isEqualTo(largeFirst).containsOnlyKeys(AZE + "month-threshold-2020-09");
-    }
+    assertThat(smallFirst).isEqualTo(largeFirst).containsOnlyKeys(AZE + "month-threshold-2020-09");
+  }
 
-    @Test
-    void shouldDeriveJanuaryToJuneFromTheSeptemberYtdLessJulyToSeptember() {
-        Monitor monitor = new Monitor().feed(seedCase());
-        SeriesState state = monitor.state(seedCase()[0].series());
+  @Test
+  void shouldDeriveJanuaryToJuneFromTheSeptemberYtdLessJulyToSeptember() {
+    Monitor monitor = new Monitor().feed(seedCase());
+    SeriesState state = monitor.state(seedCase()[0].series());
 
-        YearLedger ledger = state.ledger(2020);
-        assertThat(ledger.ytd(6)).contains(new Known(962_112_000L, false));
-        assertThat(ledger.month(6)).isEmpty();
-        assertThat(ledger.estimate(3)).hasValue(160_352_000L);
-    }
+    YearLedger ledger = state.ledger(2020);
+    assertThat(ledger.ytd(6)).contains(new Known(962_112_000L, false));
+    assertThat(ledger.month(6)).isEmpty();
+    assertThat(ledger.estimate(3)).hasValue(160_352_000L);
+  }
 
-    @Test
-    void shouldApplyARevisionThatArrivesThreeYearsLate() {
-        Figure original = figure("TUR", "AZE", "2020-09", 77_100_000);
-        Instant threeYearsLater = Instant.parse("2023-10-02T00:00:00Z");
+  @Test
+  void shouldApplyARevisionThatArrivesThreeYearsLate() {
+    Figure original = figure("TUR", "AZE", "2020-09", 77_100_000);
+    Instant threeYearsLater = Instant.parse("2023-10-02T00:00:00Z");
 
-        Monitor monitor = new Monitor().feed(original, figure("TUR", "AZE", "2022-05", 1_000),
+    Monitor monitor =
+        new Monitor()
+            .feed(
+                original,
+                figure("TUR", "AZE", "2022-05", 1_000),
                 republished(original, 20_000_000, threeYearsLater));
 
-        assertThat(monitor.outcomes()).last().isEqualTo(FigureOutcome.REVISION);
-        assertThat(monitor.emitted()).last().satisfies(alert -> {
-            assertThat(alert.status()).isEqualTo(AlertStatus.RESOLVED);
-            assertThat(alert.period()).hasToString("2020-09");
-        });
-    }
+    assertThat(monitor.outcomes()).last().isEqualTo(FigureOutcome.REVISION);
+    assertThat(monitor.emitted())
+        .last()
+        .satisfies(
+            alert -> {
+              assertThat(alert.status()).isEqualTo(AlertStatus.RESOLVED);
+              assertThat(alert.period()).hasToString("2020-09");
+            });
+  }
 
-    @Test
-    void shouldStartYearToDateAfreshEveryJanuary() {
-        Monitor monitor = new Monitor().feed(
+  @Test
+  void shouldStartYearToDateAfreshEveryJanuary() {
+    Monitor monitor =
+        new Monitor()
+            .feed(
                 ytd("TUR", "AZE", "2019-12", 500_000_000),
                 ytd("TUR", "AZE", "2020-01", 60_000_000));
-        SeriesState state = monitor.state(seedCase()[0].series());
+    SeriesState state = monitor.state(seedCase()[0].series());
 
-        assertThat(state.ledger(2020).month(1)).contains(new Known(6_000_000_000L, false));
-        assertThat(monitor.activeAlerts()).containsOnlyKeys(AZE + "month-threshold-2020-01");
-    }
+    assertThat(state.ledger(2020).month(1)).contains(new Known(6_000_000_000L, false));
+    assertThat(monitor.activeAlerts()).containsOnlyKeys(AZE + "month-threshold-2020-01");
+  }
 
-    @Test
-    void shouldReevaluateTheNextYearWhenLastYearsYtdArrivesLate() {
-        Monitor monitor = new Monitor().feed(ytd("TUR", "AZE", "2020-03", 60_000_000));
-        assertThat(monitor.activeAlerts()).doesNotContainKey(AZE + "ytd-ratio-2020-03");
+  @Test
+  void shouldReevaluateTheNextYearWhenLastYearsYtdArrivesLate() {
+    Monitor monitor = new Monitor().feed(ytd("TUR", "AZE", "2020-03", 60_000_000));
+    assertThat(monitor.activeAlerts()).doesNotContainKey(AZE + "ytd-ratio-2020-03");
 
-        monitor.feed(ytd("TUR", "AZE", "2019-03", 5_000_000));
+    monitor.feed(ytd("TUR", "AZE", "2019-03", 5_000_000));
 
-        assertThat(monitor.activeAlerts()).containsKey(AZE + "ytd-ratio-2020-03");
-    }
+    assertThat(monitor.activeAlerts()).containsKey(AZE + "ytd-ratio-2020-03");
+  }
 
-    @Test
-    void shouldMarkAlertsCriticalAtTwiceTheirThreshold() {
-        Monitor monitor = new Monitor().feed(figure("TUR", "AZE", "2020-09", 100_000_000));
+  @Test
+  void shouldMarkAlertsCriticalAtTwiceTheirThreshold() {
+    Monitor monitor = new Monitor().feed(figure("TUR", "AZE", "2020-09", 100_000_000));
 
-        assertThat(monitor.emitted()).singleElement().extracting(Alert::severity).isEqualTo(Severity.CRITICAL);
-    }
+    assertThat(monitor.emitted())
+        .singleElement()
+        .extracting(Alert::severity)
+        .isEqualTo(Severity.CRITICAL);
+  }
 
-    @Test
-    void shouldApplyPerPairOverridesOnlyToThatPair() {
-        RuleSettings defaults = RuleSettings.defaults();
-        RuleSettings usa = new RuleSettings(new RuleSettings.MonthThreshold(true, Usd.toCents(100_000_000L)),
-                defaults.ytdRatio(), defaults.monthSpike());
-        Monitor monitor = new Monitor(new DetectionConfig(defaults, Map.of("TUR-USA", usa))).feed(seedCase());
+  @Test
+  void shouldApplyPerPairOverridesOnlyToThatPair() {
+    RuleSettings defaults = RuleSettings.defaults();
+    RuleSettings usa =
+        new RuleSettings(
+            new RuleSettings.MonthThreshold(true, Usd.toCents(100_000_000L)),
+            defaults.ytdRatio(),
+            defaults.monthSpike());
+    Monitor monitor =
+        new Monitor(new DetectionConfig(defaults, Map.of("TUR-USA", usa))).feed(seedCase());
 
-        assertThat(monitor.activeAlerts()).doesNotContainKey("TUR-USA-defence-aerospace-TUR-month-threshold-2020-09")
-                .containsKey("TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09");
-    }
+    assertThat(monitor.activeAlerts())
+        .doesNotContainKey("TUR-USA-defence-aerospace-TUR-month-threshold-2020-09")
+        .containsKey("TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09");
+  }
 
-    @Test
-    void shouldStaySilentForADisabledRule() {
-        RuleSettings defaults = RuleSettings.defaults();
-        RuleSettings noThreshold = new RuleSettings(new RuleSettings.MonthThreshold(false, Usd.toCents(50_000_000L)),
-                defaults.ytdRatio(), defaults.monthSpike());
-        Monitor monitor = new Monitor(new DetectionConfig(noThreshold, Map.of())).feed(seedCase());
+  @Test
+  void shouldStaySilentForADisabledRule() {
+    RuleSettings defaults = RuleSettings.defaults();
+    RuleSettings noThreshold =
+        new RuleSettings(
+            new RuleSettings.MonthThreshold(false, Usd.toCents(50_000_000L)),
+            defaults.ytdRatio(),
+            defaults.monthSpike());
+    Monitor monitor = new Monitor(new DetectionConfig(noThreshold, Map.of())).feed(seedCase());
 
-        assertThat(monitor.activeAlerts()).noneSatisfy((id, value) -> assertThat(id).contains("month-threshold"));
-    }
+    assertThat(monitor.activeAlerts())
+        .noneSatisfy((id, value) -> assertThat(id).contains("month-threshold"));
+  }
 
-    @Test
-    void shouldFireASpikeAgainstAZeroBaselineWithoutARatio() {
-        Monitor monitor = new Monitor().feed(figure("TUR", "ARM", "2020-08", 0), figure("TUR", "ARM", "2020-09", 6_000_000));
+  @Test
+  void shouldFireASpikeAgainstAZeroBaselineWithoutARatio() {
+    Monitor monitor =
+        new Monitor()
+            .feed(figure("TUR", "ARM", "2020-08", 0), figure("TUR", "ARM", "2020-09", 6_000_000));
 
-        Alert spike = monitor.emitted().get(0);
-        assertThat(spike.rule()).isEqualTo(Rule.MONTH_SPIKE);
-        assertThat(spike.ratio()).isNull();
-        assertThat(spike.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(spike.message()).contains("against the typical $0");
-    }
+    Alert spike = monitor.emitted().get(0);
+    assertThat(spike.rule()).isEqualTo(Rule.MONTH_SPIKE);
+    assertThat(spike.ratio()).isNull();
+    assertThat(spike.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(spike.message()).contains("against the typical $0");
+  }
 
-    private static Alert find(List<Alert> alerts, String id) {
-        return alerts.stream().filter(a -> a.alertId().equals(id)).reduce((a, b) -> b).orElseThrow();
-    }
-
+  private static Alert find(List<Alert> alerts, String id) {
+    return alerts.stream().filter(a -> a.alertId().equals(id)).reduce((a, b) -> b).orElseThrow();
+  }
 }

@@ -1,18 +1,17 @@
 package dev.tradewatch.faults;
 
-import dev.tradewatch.testing.KafkaTestSupport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.metrics.PipelineMetrics;
+import dev.tradewatch.http.Observability;
 import dev.tradewatch.isolated.CatchUp;
 import dev.tradewatch.lifecycle.ClusterPreparation;
-import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import dev.tradewatch.lifecycle.MonitorRuntime;
-import dev.tradewatch.http.Observability;
+import dev.tradewatch.metrics.PipelineMetrics;
 import dev.tradewatch.stream.DeadLetterHeaders;
 import dev.tradewatch.stream.MalformedRecords;
+import dev.tradewatch.testing.KafkaTestSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,43 +36,78 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BadInputProcessIT {
 
-    private static final int RECORDS = 3_000;
+  private static final int RECORDS = 3_000;
 
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    @Test
-    void shouldDeadLetterEveryMalformedRecordAndStayHealthy() throws Exception {
-        List<byte[]> records = MalformedRecords.mixedWithFigures().sampleStream().limit(RECORDS).toList();
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null)) {
-            Settings settings = KafkaTestSupport.isolatedSettings(broker.bootstrapServers(), dir.resolve("state"), Map.of(
-                    "tradewatch.http.port", "0", "tradewatch.http.bind-address", "127.0.0.1",
-                    "tradewatch.http.advertised-host", "127.0.0.1"));
-            try (Observability web = Observability.start(settings);
-                 MonitorRuntime monitor = MonitorRuntime.start(settings, web.registry(), Clock.systemUTC(), web.advertisedServer());
-                 KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                         Map.of("bootstrap.servers", broker.bootstrapServers(), "max.request.size", 2_000_000),
-                         new ByteArraySerializer(), new ByteArraySerializer());
-                 Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
-                web.attach(monitor);
-                records.forEach(value -> producer.send(new ProducerRecord<>(settings.topics().input(), value)));
-                producer.flush();
-                new CatchUp(admin, settings.applicationId(), CatchUp.monitoredTopics(settings.applicationId(),
-                        settings.topics().input())).await(Duration.ofMinutes(3), remaining -> { }, monitor::failure);
+  @Test
+  void shouldDeadLetterEveryMalformedRecordAndStayHealthy() throws Exception {
+    List<byte[]> records =
+        MalformedRecords.mixedWithFigures().sampleStream().limit(RECORDS).toList();
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null)) {
+      Settings settings =
+          KafkaTestSupport.isolatedSettings(
+              broker.bootstrapServers(),
+              dir.resolve("state"),
+              Map.of(
+                  "tradewatch.http.port",
+                  "0",
+                  "tradewatch.http.bind-address",
+                  "127.0.0.1",
+                  "tradewatch.http.advertised-host",
+                  "127.0.0.1"));
+      try (Observability web = Observability.start(settings);
+          MonitorRuntime monitor =
+              MonitorRuntime.start(
+                  settings, web.registry(), Clock.systemUTC(), web.advertisedServer());
+          KafkaProducer<byte[], byte[]> producer =
+              new KafkaProducer<>(
+                  Map.of(
+                      "bootstrap.servers",
+                      broker.bootstrapServers(),
+                      "max.request.size",
+                      2_000_000),
+                  new ByteArraySerializer(),
+                  new ByteArraySerializer());
+          Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
+        web.attach(monitor);
+        records.forEach(
+            value -> producer.send(new ProducerRecord<>(settings.topics().input(), value)));
+        producer.flush();
+        new CatchUp(
+                admin,
+                settings.applicationId(),
+                CatchUp.monitoredTopics(settings.applicationId(), settings.topics().input()))
+            .await(Duration.ofMinutes(3), remaining -> {}, monitor::failure);
 
-                long accepted = Math.round(web.registry().find(PipelineMetrics.FIGURES).counters().stream()
-                        .filter(c -> !"rejected".equals(c.getId().getTag("outcome"))).mapToDouble(c -> c.count()).sum());
-                List<ConsumerRecord<byte[], byte[]>> letters = KafkaTestSupport.readCommittedUntil(broker.bootstrapServers(),
-                        settings.topics().deadLetter(), read -> read.size() + accepted >= RECORDS);
+        long accepted =
+            Math.round(
+                web.registry().find(PipelineMetrics.FIGURES).counters().stream()
+                    .filter(c -> !"rejected".equals(c.getId().getTag("outcome")))
+                    .mapToDouble(c -> c.count())
+                    .sum());
+        List<ConsumerRecord<byte[], byte[]>> letters =
+            KafkaTestSupport.readCommittedUntil(
+                broker.bootstrapServers(),
+                settings.topics().deadLetter(),
+                read -> read.size() + accepted >= RECORDS);
 
-                assertThat(accepted + letters.size()).isEqualTo(RECORDS);
-                assertThat(letters).hasSizeGreaterThan(RECORDS / 4).allSatisfy(letter ->
-                        assertThat(DeadLetterHeaders.text(letter.headers(), DeadLetterHeaders.REASON)).isNotBlank());
-                assertThat(monitor.failure()).isNull();
-                HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + web.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(health.statusCode()).isEqualTo(200);
-            }
-        }
+        assertThat(accepted + letters.size()).isEqualTo(RECORDS);
+        assertThat(letters)
+            .hasSizeGreaterThan(RECORDS / 4)
+            .allSatisfy(
+                letter ->
+                    assertThat(DeadLetterHeaders.text(letter.headers(), DeadLetterHeaders.REASON))
+                        .isNotBlank());
+        assertThat(monitor.failure()).isNull();
+        HttpResponse<String> health =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + "/health"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+      }
     }
+  }
 }

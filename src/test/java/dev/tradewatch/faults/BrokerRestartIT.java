@@ -1,19 +1,18 @@
 package dev.tradewatch.faults;
 
-import dev.tradewatch.testing.KafkaTestSupport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.domain.alerts.Alert;
-import dev.tradewatch.replay.FigureProducer;
-import dev.tradewatch.replay.FileFormat;
 import dev.tradewatch.demo.SyntheticFeed;
+import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.isolated.Backtest;
 import dev.tradewatch.isolated.CatchUp;
 import dev.tradewatch.lifecycle.ClusterPreparation;
-import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.replay.FigureProducer;
+import dev.tradewatch.replay.FileFormat;
+import dev.tradewatch.testing.KafkaTestSupport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -27,55 +26,81 @@ import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The broker stops and starts again on the same data directory mid-stream; tradewatch recovers by itself. */
+/**
+ * The broker stops and starts again on the same data directory mid-stream; tradewatch recovers by
+ * itself.
+ */
 class BrokerRestartIT {
 
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    @Test
-    void shouldRecoverByItselfWhenTheBrokerRestartsMidStream() throws Exception {
-        List<String> feed = SyntheticFeed.generate(13, 300, 2021, 2).lines();
-        Path feedFile = dir.resolve("feed.jsonl");
-        Files.write(feedFile, feed, StandardCharsets.UTF_8);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path data = dir.resolve("kafka");
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, data);
-        Settings settings = KafkaTestSupport.isolatedSettings(broker.bootstrapServers(), dir.resolve("state"), Map.of());
-        try (MonitorRuntime monitor = MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
-            int half = feed.size() / 2;
-            produce(settings, feed.subList(0, half));
-            try (Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
-                assertThat(KafkaTestSupport.eventually(() -> KafkaTestSupport.committedOffsets(admin, settings.applicationId(), settings.topics().input()) >= half / 2)).isTrue();
-            }
-            broker.close(); // mid-stream: the monitor is still processing the first half
-            broker = EmbeddedKafkaBroker.start(port, data);
-            produce(settings, feed.subList(half, feed.size()));
-            try (Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
-                new CatchUp(admin, settings.applicationId(), CatchUp.monitoredTopics(settings.applicationId(),
-                        settings.topics().input())).await(Duration.ofMinutes(5), remaining -> { }, monitor::failure);
-            }
-            assertThat(monitor.failure()).isNull();
-
-            Map<String, Alert> expected = Backtest.run(settings, new Backtest.Input(feedFile, FileFormat.JSONL, false,
-                    line -> { }), true, (produced, fraction) -> { }).alerts();
-            Map<String, String> expectedState = KafkaTestSupport.currentState(expected);
-            Map<String, Alert> live = KafkaTestSupport.latestAlerts(KafkaTestSupport.readCommittedUntil(
-                    broker.bootstrapServers(), settings.topics().alerts(),
-                    read -> KafkaTestSupport.currentState(KafkaTestSupport.latestAlerts(read)).equals(expectedState)));
-            assertThat(expectedState).isNotEmpty();
-            assertThat(KafkaTestSupport.currentState(live)).isEqualTo(expectedState);
-        } finally {
-            broker.close();
-        }
+  @Test
+  void shouldRecoverByItselfWhenTheBrokerRestartsMidStream() throws Exception {
+    List<String> feed = SyntheticFeed.generate(13, 300, 2021, 2).lines();
+    Path feedFile = dir.resolve("feed.jsonl");
+    Files.write(feedFile, feed, StandardCharsets.UTF_8);
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
     }
+    Path data = dir.resolve("kafka");
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, data);
+    Settings settings =
+        KafkaTestSupport.isolatedSettings(
+            broker.bootstrapServers(), dir.resolve("state"), Map.of());
+    try (MonitorRuntime monitor =
+        MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+      int half = feed.size() / 2;
+      produce(settings, feed.subList(0, half));
+      try (Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
+        assertThat(
+                KafkaTestSupport.eventually(
+                    () ->
+                        KafkaTestSupport.committedOffsets(
+                                admin, settings.applicationId(), settings.topics().input())
+                            >= half / 2))
+            .isTrue();
+      }
+      broker.close(); // mid-stream: the monitor is still processing the first half
+      broker = EmbeddedKafkaBroker.start(port, data);
+      produce(settings, feed.subList(half, feed.size()));
+      try (Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
+        new CatchUp(
+                admin,
+                settings.applicationId(),
+                CatchUp.monitoredTopics(settings.applicationId(), settings.topics().input()))
+            .await(Duration.ofMinutes(5), remaining -> {}, monitor::failure);
+      }
+      assertThat(monitor.failure()).isNull();
 
-    private static void produce(Settings settings, List<String> lines) {
-        try (FigureProducer producer = new FigureProducer(ClusterPreparation.clientProperties(settings), settings.topics().input(), 0)) {
-            producer.sendAll(lines);
-        }
+      Map<String, Alert> expected =
+          Backtest.run(
+                  settings,
+                  new Backtest.Input(feedFile, FileFormat.JSONL, false, line -> {}),
+                  true,
+                  (produced, fraction) -> {})
+              .alerts();
+      Map<String, String> expectedState = KafkaTestSupport.currentState(expected);
+      Map<String, Alert> live =
+          KafkaTestSupport.latestAlerts(
+              KafkaTestSupport.readCommittedUntil(
+                  broker.bootstrapServers(),
+                  settings.topics().alerts(),
+                  read ->
+                      KafkaTestSupport.currentState(KafkaTestSupport.latestAlerts(read))
+                          .equals(expectedState)));
+      assertThat(expectedState).isNotEmpty();
+      assertThat(KafkaTestSupport.currentState(live)).isEqualTo(expectedState);
+    } finally {
+      broker.close();
     }
+  }
+
+  private static void produce(Settings settings, List<String> lines) {
+    try (FigureProducer producer =
+        new FigureProducer(
+            ClusterPreparation.clientProperties(settings), settings.topics().input(), 0)) {
+      producer.sendAll(lines);
+    }
+  }
 }

@@ -1,19 +1,18 @@
 package dev.tradewatch.faults;
 
-import dev.tradewatch.testing.KafkaTestSupport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.domain.alerts.Alert;
-import dev.tradewatch.replay.FigureProducer;
-import dev.tradewatch.replay.FileFormat;
 import dev.tradewatch.demo.SyntheticFeed;
+import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.isolated.Backtest;
 import dev.tradewatch.isolated.CatchUp;
 import dev.tradewatch.lifecycle.ClusterPreparation;
-import dev.tradewatch.broker.EmbeddedKafkaBroker;
+import dev.tradewatch.replay.FigureProducer;
+import dev.tradewatch.replay.FileFormat;
 import dev.tradewatch.stream.AlertJson;
+import dev.tradewatch.testing.KafkaTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,82 +29,125 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exactly-once across crashes: {@code run} in its own JVM is SIGKILLed twice while a generated feed
- * of tens of thousands of figures is replayed, and restarted each time. Read with read_committed, the
- * alert topic holds no duplicate (alertId, version), and the final state of every alert equals a
- * backtest of the same feed. The time from the last restart to caught-up is printed.
+ * of tens of thousands of figures is replayed, and restarted each time. Read with read_committed,
+ * the alert topic holds no duplicate (alertId, version), and the final state of every alert equals
+ * a backtest of the same feed. The time from the last restart to caught-up is printed.
  */
 class CrashRecoveryIT {
 
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    @Test
-    void shouldPublishEveryAlertExactlyOnceAcrossTwoSigkills() throws Exception {
-        List<String> feed = SyntheticFeed.generate(11, 800, 2020, 4).lines();
-        assertThat(feed.size()).isGreaterThan(30_000);
-        Path feedFile = dir.resolve("feed.jsonl");
-        Files.write(feedFile, feed, StandardCharsets.UTF_8);
+  @Test
+  void shouldPublishEveryAlertExactlyOnceAcrossTwoSigkills() throws Exception {
+    List<String> feed = SyntheticFeed.generate(11, 800, 2020, 4).lines();
+    assertThat(feed.size()).isGreaterThan(30_000);
+    Path feedFile = dir.resolve("feed.jsonl");
+    Files.write(feedFile, feed, StandardCharsets.UTF_8);
 
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null)) {
-            Settings settings = KafkaTestSupport.isolatedSettings(broker.bootstrapServers(), dir.resolve("state"), Map.of());
-            ClusterPreparation.prepare(settings);
-            MonitorProcess run = new MonitorProcess(runArgs(settings), dir.resolve("run.log"));
-            run.start();
-            Properties client = ClusterPreparation.clientProperties(settings);
-            Thread replay = new Thread(() -> {
-                try (FigureProducer producer = new FigureProducer(client, settings.topics().input(), 3_000)) {
-                    feed.forEach(line -> producer.send(line.getBytes(StandardCharsets.UTF_8)));
-                    producer.flush();
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null)) {
+      Settings settings =
+          KafkaTestSupport.isolatedSettings(
+              broker.bootstrapServers(), dir.resolve("state"), Map.of());
+      ClusterPreparation.prepare(settings);
+      MonitorProcess run = new MonitorProcess(runArgs(settings), dir.resolve("run.log"));
+      run.start();
+      Properties client = ClusterPreparation.clientProperties(settings);
+      Thread replay =
+          new Thread(
+              () -> {
+                try (FigureProducer producer =
+                    new FigureProducer(client, settings.topics().input(), 3_000)) {
+                  feed.forEach(line -> producer.send(line.getBytes(StandardCharsets.UTF_8)));
+                  producer.flush();
                 }
-            }, "replay");
-            replay.start();
-            long lastRestart = 0;
-            try (Admin admin = Admin.create(client)) {
-                for (long processed : new long[] {8_000, 20_000}) { // crash while processing, restart at once
-                    assertThat(KafkaTestSupport.eventually(() -> KafkaTestSupport.committedOffsets(admin, settings.applicationId(), settings.topics().input()) >= processed)).isTrue();
-                    run.kill();
-                    run.start();
-                    lastRestart = System.nanoTime();
-                }
-            }
-            replay.join(Duration.ofMinutes(2).toMillis());
-            long replayEnded = System.nanoTime();
-            try (Admin admin = Admin.create(client)) {
-                new CatchUp(admin, settings.applicationId(), CatchUp.monitoredTopics(settings.applicationId(),
-                        settings.topics().input())).await(Duration.ofMinutes(5), remaining -> { }, () -> null);
-            }
-            long caughtUp = System.nanoTime();
-            System.out.printf("CrashRecoveryIT: %d figures; caught up %.1f s after the last restart, %.1f s after the replay ended%n",
-                    feed.size(), (caughtUp - lastRestart) / 1e9, (caughtUp - replayEnded) / 1e9);
-            assertThat(run.isAlive()).as("run still alive; log in " + dir.resolve("run.log")).isTrue();
-
-            Map<String, Alert> expected = Backtest.run(settings, new Backtest.Input(feedFile, FileFormat.JSONL, false, line -> { }),
-                    true, (produced, fraction) -> { }).alerts();
-            Map<String, String> expectedState = KafkaTestSupport.currentState(expected);
-            List<ConsumerRecord<byte[], byte[]>> records = KafkaTestSupport.readCommittedUntil(broker.bootstrapServers(),
-                    settings.topics().alerts(), read -> KafkaTestSupport.currentState(KafkaTestSupport.latestAlerts(read))
-                            .equals(expectedState));
-            run.stop();
-
-            Set<String> versions = new HashSet<>();
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                Alert alert = AlertJson.fromBytes(record.value());
-                assertThat(versions.add(alert.alertId() + "#" + alert.version())).as("duplicate " + alert.alertId()).isTrue();
-            }
-            assertThat(expectedState).hasSizeGreaterThan(20);
-            assertThat(KafkaTestSupport.currentState(KafkaTestSupport.latestAlerts(records))).isEqualTo(expectedState);
+              },
+              "replay");
+      replay.start();
+      long lastRestart = 0;
+      try (Admin admin = Admin.create(client)) {
+        for (long processed :
+            new long[] {8_000, 20_000}) { // crash while processing, restart at once
+          assertThat(
+                  KafkaTestSupport.eventually(
+                      () ->
+                          KafkaTestSupport.committedOffsets(
+                                  admin, settings.applicationId(), settings.topics().input())
+                              >= processed))
+              .isTrue();
+          run.kill();
+          run.start();
+          lastRestart = System.nanoTime();
         }
-    }
+      }
+      replay.join(Duration.ofMinutes(2).toMillis());
+      long replayEnded = System.nanoTime();
+      try (Admin admin = Admin.create(client)) {
+        new CatchUp(
+                admin,
+                settings.applicationId(),
+                CatchUp.monitoredTopics(settings.applicationId(), settings.topics().input()))
+            .await(Duration.ofMinutes(5), remaining -> {}, () -> null);
+      }
+      long caughtUp = System.nanoTime();
+      System.out.printf(
+          "CrashRecoveryIT: %d figures; caught up %.1f s after the last restart, %.1f s after the replay ended%n",
+          feed.size(), (caughtUp - lastRestart) / 1e9, (caughtUp - replayEnded) / 1e9);
+      assertThat(run.isAlive()).as("run still alive; log in " + dir.resolve("run.log")).isTrue();
 
-    private static List<String> runArgs(Settings settings) {
-        return List.of("--bootstrap-servers", settings.bootstrapServers(), "--application-id", settings.applicationId(),
-                "--state-dir", settings.stateDir().toString(), "--http-port", "0",
-                "--set", "tradewatch.http.bind-address=127.0.0.1",
-                "--set", "tradewatch.topics.input=" + settings.topics().input(),
-                "--set", "tradewatch.topics.alerts=" + settings.topics().alerts(),
-                "--set", "tradewatch.topics.dead-letter=" + settings.topics().deadLetter(),
-                "--set", "tradewatch.topics.replication-factor=1",
-                // a SIGKILLed member stays in the group until its session times out (45 s by default)
-                "--set", "kafka.session.timeout.ms=10000", "--set", "kafka.heartbeat.interval.ms=2000");
+      Map<String, Alert> expected =
+          Backtest.run(
+                  settings,
+                  new Backtest.Input(feedFile, FileFormat.JSONL, false, line -> {}),
+                  true,
+                  (produced, fraction) -> {})
+              .alerts();
+      Map<String, String> expectedState = KafkaTestSupport.currentState(expected);
+      List<ConsumerRecord<byte[], byte[]>> records =
+          KafkaTestSupport.readCommittedUntil(
+              broker.bootstrapServers(),
+              settings.topics().alerts(),
+              read ->
+                  KafkaTestSupport.currentState(KafkaTestSupport.latestAlerts(read))
+                      .equals(expectedState));
+      run.stop();
+
+      Set<String> versions = new HashSet<>();
+      for (ConsumerRecord<byte[], byte[]> record : records) {
+        Alert alert = AlertJson.fromBytes(record.value());
+        assertThat(versions.add(alert.alertId() + "#" + alert.version()))
+            .as("duplicate " + alert.alertId())
+            .isTrue();
+      }
+      assertThat(expectedState).hasSizeGreaterThan(20);
+      assertThat(KafkaTestSupport.currentState(KafkaTestSupport.latestAlerts(records)))
+          .isEqualTo(expectedState);
     }
+  }
+
+  private static List<String> runArgs(Settings settings) {
+    return List.of(
+        "--bootstrap-servers",
+        settings.bootstrapServers(),
+        "--application-id",
+        settings.applicationId(),
+        "--state-dir",
+        settings.stateDir().toString(),
+        "--http-port",
+        "0",
+        "--set",
+        "tradewatch.http.bind-address=127.0.0.1",
+        "--set",
+        "tradewatch.topics.input=" + settings.topics().input(),
+        "--set",
+        "tradewatch.topics.alerts=" + settings.topics().alerts(),
+        "--set",
+        "tradewatch.topics.dead-letter=" + settings.topics().deadLetter(),
+        "--set",
+        "tradewatch.topics.replication-factor=1",
+        // a SIGKILLed member stays in the group until its session times out (45 s by default)
+        "--set",
+        "kafka.session.timeout.ms=10000",
+        "--set",
+        "kafka.heartbeat.interval.ms=2000");
+  }
 }

@@ -15,59 +15,59 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FigureFileReaderTest {
 
-    private static final String FIGURE = "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\","
-            + "\"valueUsd\":77100000}";
+  private static final String FIGURE =
+      "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\","
+          + "\"valueUsd\":77100000}";
 
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    @Test
-    void readsGzippedCsvLikeThePlainFile() throws IOException {
-        String csv = "exporter,importer,period,valueUsd\nTUR,AZE,2020-09,77100000\n";
-        Path plain = write(dir, "figures.csv", csv);
-        Path gzip = writeGzip(dir, "figures.csv.gz", csv);
+  @Test
+  void readsGzippedCsvLikeThePlainFile() throws IOException {
+    String csv = "exporter,importer,period,valueUsd\nTUR,AZE,2020-09,77100000\n";
+    Path plain = write(dir, "figures.csv", csv);
+    Path gzip = writeGzip(dir, "figures.csv.gz", csv);
 
-        List<String> fromGzip = readAll(gzip, null, new ArrayList<>());
+    List<String> fromGzip = readAll(gzip, null, new ArrayList<>());
 
-        assertThat(fromGzip).hasSize(1).isEqualTo(readAll(plain, null, new ArrayList<>()));
+    assertThat(fromGzip).hasSize(1).isEqualTo(readAll(plain, null, new ArrayList<>()));
+  }
+
+  @Test
+  void reportsProgressInBytesOfTheFileOnDisk() throws IOException {
+    StringBuilder content = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      content.append(FIGURE).append('\n');
     }
+    Path file = writeGzip(dir, "many.jsonl.gz", content.toString());
 
-    @Test
-    void reportsProgressInBytesOfTheFileOnDisk() throws IOException {
-        StringBuilder content = new StringBuilder();
-        for (int i = 0; i < 20_000; i++) {
-            content.append(FIGURE).append('\n');
-        }
-        Path file = writeGzip(dir, "many.jsonl.gz", content.toString());
-
-        try (FigureFileReader reader = FigureFileReader.open(file, null, false, null)) {
-            assertThat(reader.sizeBytes()).isEqualTo(Files.size(file));
-            reader.next();
-            assertThat(reader.bytesRead()).isBetween(1L, reader.sizeBytes());
-            while (reader.next() != null) {
-                assertThat(reader.bytesRead()).isLessThanOrEqualTo(reader.sizeBytes());
-            }
-            assertThat(reader.bytesRead()).isEqualTo(reader.sizeBytes());
-            assertThat(reader.summary()).isEqualTo(new ReadSummary(20_000, 20_000, 0, 0));
-        }
+    try (FigureFileReader reader = FigureFileReader.open(file, null, false, null)) {
+      assertThat(reader.sizeBytes()).isEqualTo(Files.size(file));
+      reader.next();
+      assertThat(reader.bytesRead()).isBetween(1L, reader.sizeBytes());
+      while (reader.next() != null) {
+        assertThat(reader.bytesRead()).isLessThanOrEqualTo(reader.sizeBytes());
+      }
+      assertThat(reader.bytesRead()).isEqualTo(reader.sizeBytes());
+      assertThat(reader.summary()).isEqualTo(new ReadSummary(20_000, 20_000, 0, 0));
     }
+  }
 
-    @Test
-    void reportsOverlongLineWithoutKeepingIt() throws IOException {
-        String huge = "{\"note\":\"" + "x".repeat(LineSource.MAX_LINE_BYTES) + "\"}";
-        Path file = write(dir, "figures.jsonl", huge + "\n" + FIGURE + "\n");
-        List<String> reports = new ArrayList<>();
+  @Test
+  void reportsOverlongLineWithoutKeepingIt() throws IOException {
+    String huge = "{\"note\":\"" + "x".repeat(LineSource.MAX_LINE_BYTES) + "\"}";
+    Path file = write(dir, "figures.jsonl", huge + "\n" + FIGURE + "\n");
+    List<String> reports = new ArrayList<>();
 
-        assertThat(readAll(file, null, reports)).containsExactly(FIGURE);
-        assertThat(reports).containsExactly("line 1: longer than 1048576 bytes");
-    }
+    assertThat(readAll(file, null, reports)).containsExactly(FIGURE);
+    assertThat(reports).containsExactly("line 1: longer than 1048576 bytes");
+  }
 
-    @Test
-    void headerOnlyAndEmptyCsvFilesYieldNoFigures() throws IOException {
-        Path headerOnly = write(dir, "header.csv", "exporter,importer,period,valueUsd\n");
-        Path empty = write(dir, "empty.csv", "");
+  @Test
+  void headerOnlyAndEmptyCsvFilesYieldNoFigures() throws IOException {
+    Path headerOnly = write(dir, "header.csv", "exporter,importer,period,valueUsd\n");
+    Path empty = write(dir, "empty.csv", "");
 
-        assertThat(readAll(headerOnly, null, new ArrayList<>())).isEmpty();
-        assertThat(readAll(empty, FileFormat.CSV, new ArrayList<>())).isEmpty();
-    }
+    assertThat(readAll(headerOnly, null, new ArrayList<>())).isEmpty();
+    assertThat(readAll(empty, FileFormat.CSV, new ArrayList<>())).isEmpty();
+  }
 }

@@ -14,49 +14,52 @@ import java.util.zip.GZIPOutputStream;
 /** Writes test input files and reads them back through {@link FigureFileReader}. */
 final class ReaderTestFiles {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReaderTestFiles() {
-    }
+  private ReaderTestFiles() {}
 
-    static Path write(Path dir, String name, String content) throws IOException {
-        return Files.write(dir.resolve(name), content.getBytes(StandardCharsets.UTF_8));
-    }
+  static Path write(Path dir, String name, String content) throws IOException {
+    return Files.write(dir.resolve(name), content.getBytes(StandardCharsets.UTF_8));
+  }
 
-    static Path writeGzip(Path dir, String name, String content) throws IOException {
-        Path file = dir.resolve(name);
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            out.write(content.getBytes(StandardCharsets.UTF_8));
-        }
-        return file;
+  static Path writeGzip(Path dir, String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(content.getBytes(StandardCharsets.UTF_8));
     }
+    return file;
+  }
 
-    /** Every figure of {@code file} as a UTF-8 string; malformed-line reports go to {@code reports}. */
-    static List<String> readAll(Path file, FileFormat format, List<String> reports) throws IOException {
-        List<String> figures = new ArrayList<>();
-        try (FigureFileReader reader = FigureFileReader.open(file, format, false, reports::add)) {
-            for (byte[] figure = reader.next(); figure != null; figure = reader.next()) {
-                figures.add(new String(figure, StandardCharsets.UTF_8));
-            }
-        }
-        return figures;
+  /**
+   * Every figure of {@code file} as a UTF-8 string; malformed-line reports go to {@code reports}.
+   */
+  static List<String> readAll(Path file, FileFormat format, List<String> reports)
+      throws IOException {
+    List<String> figures = new ArrayList<>();
+    try (FigureFileReader reader = FigureFileReader.open(file, format, false, reports::add)) {
+      for (byte[] figure = reader.next(); figure != null; figure = reader.next()) {
+        figures.add(new String(figure, StandardCharsets.UTF_8));
+      }
     }
+    return figures;
+  }
 
-    static List<JsonNode> readAllJson(Path file, FileFormat format, List<String> reports) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String figure : readAll(file, format, reports)) {
-            nodes.add(JSON.readTree(figure));
-        }
-        return nodes;
+  static List<JsonNode> readAllJson(Path file, FileFormat format, List<String> reports)
+      throws IOException {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String figure : readAll(file, format, reports)) {
+      nodes.add(JSON.readTree(figure));
     }
+    return nodes;
+  }
 
-    /** Reads {@code file} to its end and returns the final summary. */
-    static ReadSummary summaryOf(Path file, FileFormat format) throws IOException {
-        try (FigureFileReader reader = FigureFileReader.open(file, format, false, null)) {
-            while (reader.next() != null) {
-                // drain
-            }
-            return reader.summary();
-        }
+  /** Reads {@code file} to its end and returns the final summary. */
+  static ReadSummary summaryOf(Path file, FileFormat format) throws IOException {
+    try (FigureFileReader reader = FigureFileReader.open(file, format, false, null)) {
+      while (reader.next() != null) {
+        // drain
+      }
+      return reader.summary();
     }
+  }
 }

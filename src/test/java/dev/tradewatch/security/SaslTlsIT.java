@@ -1,17 +1,16 @@
 package dev.tradewatch.security;
 
-import dev.tradewatch.testing.KafkaTestSupport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.demo.DemoData;
-import dev.tradewatch.replay.FigureProducer;
 import dev.tradewatch.lifecycle.ClusterPreparation;
-import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import dev.tradewatch.lifecycle.MonitorRuntime;
 import dev.tradewatch.lifecycle.StartupException;
+import dev.tradewatch.replay.FigureProducer;
+import dev.tradewatch.testing.KafkaTestSupport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -34,60 +33,91 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SaslTlsIT {
 
-    private static final String STORE_PASSWORD = "store-Pa55";
-    private static final String USER_PASSWORD = "scram-Pa55";
+  private static final String STORE_PASSWORD = "store-Pa55";
+  private static final String USER_PASSWORD = "scram-Pa55";
 
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    @Test
-    void shouldRunAgainstASaslScramOverTlsListener() throws Exception {
-        Path keystore = TestCertificates.keystore(dir, STORE_PASSWORD);
-        int saslPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            saslPort = socket.getLocalPort();
-        }
-        Map<String, String> listener = Map.of(
-                "ssl.keystore.location", keystore.toString(), "ssl.keystore.password", STORE_PASSWORD,
-                "ssl.keystore.type", "PKCS12", "ssl.key.password", STORE_PASSWORD,
-                "sasl.enabled.mechanisms", "SCRAM-SHA-512",
-                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null,
-                new EmbeddedKafkaBroker.ExtraListener("SASL_SSL", saslPort, listener))) {
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-                admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion("tradewatch",
-                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), USER_PASSWORD))).all().get(30, TimeUnit.SECONDS);
-            }
-            Settings secured = settings(broker, "127.0.0.1:" + saslPort, keystore, USER_PASSWORD);
-
-            try (MonitorRuntime monitor = MonitorRuntime.start(secured, new SimpleMeterRegistry(), Clock.systemUTC());
-                 FigureProducer producer = new FigureProducer(ClusterPreparation.clientProperties(secured), secured.topics().input(), 0)) {
-                producer.sendAll(DemoData.referenceCase());
-
-                var alerts = KafkaTestSupport.latestAlerts(KafkaTestSupport.readCommittedUntil(broker.bootstrapServers(),
-                        secured.topics().alerts(), read -> KafkaTestSupport.latestAlerts(read).size() == 6));
-                assertThat(alerts).hasSize(6);
-            }
-
-            Settings wrong = settings(broker, "127.0.0.1:" + saslPort, keystore, "not-the-password");
-            assertThatThrownBy(() -> MonitorRuntime.start(wrong, new SimpleMeterRegistry(), Clock.systemUTC()))
-                    .isInstanceOf(StartupException.class).hasMessageContaining("Authentication failed")
-                    .hasMessageNotContaining("not-the-password");
-        }
+  @Test
+  void shouldRunAgainstASaslScramOverTlsListener() throws Exception {
+    Path keystore = TestCertificates.keystore(dir, STORE_PASSWORD);
+    int saslPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      saslPort = socket.getLocalPort();
     }
+    Map<String, String> listener =
+        Map.of(
+            "ssl.keystore.location",
+            keystore.toString(),
+            "ssl.keystore.password",
+            STORE_PASSWORD,
+            "ssl.keystore.type",
+            "PKCS12",
+            "ssl.key.password",
+            STORE_PASSWORD,
+            "sasl.enabled.mechanisms",
+            "SCRAM-SHA-512",
+            "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+            "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    try (EmbeddedKafkaBroker broker =
+        EmbeddedKafkaBroker.start(
+            0, null, new EmbeddedKafkaBroker.ExtraListener("SASL_SSL", saslPort, listener))) {
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        admin
+            .alterUserScramCredentials(
+                List.of(
+                    new UserScramCredentialUpsertion(
+                        "tradewatch",
+                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096),
+                        USER_PASSWORD)))
+            .all()
+            .get(30, TimeUnit.SECONDS);
+      }
+      Settings secured = settings(broker, "127.0.0.1:" + saslPort, keystore, USER_PASSWORD);
 
-    private Settings settings(EmbeddedKafkaBroker broker, String saslBootstrap, Path truststore, String password) {
-        Map<String, String> kafka = new HashMap<>(Map.of(
+      try (MonitorRuntime monitor =
+              MonitorRuntime.start(secured, new SimpleMeterRegistry(), Clock.systemUTC());
+          FigureProducer producer =
+              new FigureProducer(
+                  ClusterPreparation.clientProperties(secured), secured.topics().input(), 0)) {
+        producer.sendAll(DemoData.referenceCase());
+
+        var alerts =
+            KafkaTestSupport.latestAlerts(
+                KafkaTestSupport.readCommittedUntil(
+                    broker.bootstrapServers(),
+                    secured.topics().alerts(),
+                    read -> KafkaTestSupport.latestAlerts(read).size() == 6));
+        assertThat(alerts).hasSize(6);
+      }
+
+      Settings wrong = settings(broker, "127.0.0.1:" + saslPort, keystore, "not-the-password");
+      assertThatThrownBy(
+              () -> MonitorRuntime.start(wrong, new SimpleMeterRegistry(), Clock.systemUTC()))
+          .isInstanceOf(StartupException.class)
+          .hasMessageContaining("Authentication failed")
+          .hasMessageNotContaining("not-the-password");
+    }
+  }
+
+  private Settings settings(
+      EmbeddedKafkaBroker broker, String saslBootstrap, Path truststore, String password) {
+    Map<String, String> kafka =
+        new HashMap<>(
+            Map.of(
                 "kafka.security.protocol", "SASL_SSL",
                 "kafka.sasl.mechanism", "SCRAM-SHA-512",
-                "kafka.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
-                        + "username=\"tradewatch\" password=\"" + password + "\";",
+                "kafka.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                        + "username=\"tradewatch\" password=\""
+                        + password
+                        + "\";",
                 "kafka.ssl.truststore.location", truststore.toString(),
                 "kafka.ssl.truststore.password", STORE_PASSWORD,
                 "kafka.ssl.truststore.type", "PKCS12",
                 "tradewatch.startup-timeout-seconds", "15"));
-        Settings plain = KafkaTestSupport.isolatedSettings(broker.bootstrapServers(), dir.resolve("state"), kafka);
-        return plain.withBootstrapServers(saslBootstrap);
-    }
+    Settings plain =
+        KafkaTestSupport.isolatedSettings(broker.bootstrapServers(), dir.resolve("state"), kafka);
+    return plain.withBootstrapServers(saslBootstrap);
+  }
 }

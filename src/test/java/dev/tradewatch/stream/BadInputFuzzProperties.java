@@ -13,27 +13,33 @@ import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * Fuzzes the input with malformed records of every kind interleaved with valid figures: nothing is
- * lost (accepted + dead-lettered = produced), every dead letter says why, and the stream keeps going.
+ * lost (accepted + dead-lettered = produced), every dead letter says why, and the stream keeps
+ * going.
  */
 class BadInputFuzzProperties {
 
-    @Property(tries = 40)
-    void everyRecordIsEitherAcceptedOrDeadLetteredWithAReason(@ForAll("feeds") List<byte[]> records) {
-        try (TopologyFixture fixture = new TopologyFixture()) {
-            records.forEach(value -> fixture.input.pipeInput(new TestRecord<>(null, value)));
+  @Property(tries = 40)
+  void everyRecordIsEitherAcceptedOrDeadLetteredWithAReason(@ForAll("feeds") List<byte[]> records) {
+    try (TopologyFixture fixture = new TopologyFixture()) {
+      records.forEach(value -> fixture.input.pipeInput(new TestRecord<>(null, value)));
 
-            List<TestRecord<byte[], byte[]>> letters = fixture.deadLetters.readRecordsToList();
-            double accepted = Arrays.stream(new String[] {"new", "revision", "duplicate", "stale"})
-                    .mapToDouble(outcome -> fixture.counter(PipelineMetrics.FIGURES, "outcome", outcome)).sum();
+      List<TestRecord<byte[], byte[]>> letters = fixture.deadLetters.readRecordsToList();
+      double accepted =
+          Arrays.stream(new String[] {"new", "revision", "duplicate", "stale"})
+              .mapToDouble(outcome -> fixture.counter(PipelineMetrics.FIGURES, "outcome", outcome))
+              .sum();
 
-            assertThat(accepted + letters.size()).isEqualTo(records.size());
-            assertThat(letters).allSatisfy(letter ->
-                    assertThat(DeadLetterHeaders.text(letter.headers(), DeadLetterHeaders.REASON)).isNotBlank());
-        }
+      assertThat(accepted + letters.size()).isEqualTo(records.size());
+      assertThat(letters)
+          .allSatisfy(
+              letter ->
+                  assertThat(DeadLetterHeaders.text(letter.headers(), DeadLetterHeaders.REASON))
+                      .isNotBlank());
     }
+  }
 
-    @Provide
-    Arbitrary<List<byte[]>> feeds() {
-        return MalformedRecords.mixedWithFigures().list().ofMinSize(1).ofMaxSize(40);
-    }
+  @Provide
+  Arbitrary<List<byte[]>> feeds() {
+    return MalformedRecords.mixedWithFigures().list().ofMinSize(1).ofMaxSize(40);
+  }
 }

@@ -27,80 +27,93 @@ import org.apache.kafka.streams.test.TestRecord;
 /** A TopologyTestDriver around the real topology, with a fixed clock and a SimpleMeterRegistry. */
 final class TopologyFixture implements AutoCloseable {
 
-    static final Instant NOW = Instant.parse("2026-11-27T23:10:00Z");
+  static final Instant NOW = Instant.parse("2026-11-27T23:10:00Z");
 
-    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final TopologyTestDriver driver;
-    final TestInputTopic<byte[], byte[]> input;
-    final TestOutputTopic<String, Alert> alerts;
-    final TestOutputTopic<byte[], byte[]> deadLetters;
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final TopologyTestDriver driver;
+  final TestInputTopic<byte[], byte[]> input;
+  final TestOutputTopic<String, Alert> alerts;
+  final TestOutputTopic<byte[], byte[]> deadLetters;
 
-    TopologyFixture(TopologySettings settings) {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        Properties props = StreamsDefaults.forTopics(settings.topics());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "tradewatch-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir().toString()); // drivers may coexist
-        driver = new TopologyTestDriver(TradewatchTopology.build(settings, new PipelineMetrics(registry), clock), props, NOW);
-        Topics topics = settings.topics();
-        input = driver.createInputTopic(topics.input(), new ByteArraySerializer(), new ByteArraySerializer());
-        alerts = driver.createOutputTopic(topics.alerts(), new StringDeserializer(), new AlertJson().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetter(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  TopologyFixture(TopologySettings settings) {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    Properties props = StreamsDefaults.forTopics(settings.topics());
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "tradewatch-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir().toString()); // drivers may coexist
+    driver =
+        new TopologyTestDriver(
+            TradewatchTopology.build(settings, new PipelineMetrics(registry), clock), props, NOW);
+    Topics topics = settings.topics();
+    input =
+        driver.createInputTopic(
+            topics.input(), new ByteArraySerializer(), new ByteArraySerializer());
+    alerts =
+        driver.createOutputTopic(
+            topics.alerts(), new StringDeserializer(), new AlertJson().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            topics.deadLetter(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  TopologyFixture() {
+    this(TopologySettings.defaults());
+  }
+
+  void send(String json) {
+    input.pipeInput(new TestRecord<>(null, json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  void sendSeedCase() {
+    seedCaseLines().forEach(this::send);
+  }
+
+  /** Every alert record, in order, with its key checked against the alert id. */
+  List<Alert> readAlerts() {
+    return alerts.readKeyValuesToList().stream()
+        .map(
+            kv -> {
+              if (!kv.key.equals(kv.value.alertId())) {
+                throw new AssertionError(
+                    "key " + kv.key + " is not the alert id " + kv.value.alertId());
+              }
+              return kv.value;
+            })
+        .toList();
+  }
+
+  /** The latest state of every alert, by id. */
+  static Map<String, Alert> latest(List<Alert> alerts) {
+    Map<String, Alert> latest = new LinkedHashMap<>();
+    alerts.forEach(alert -> latest.put(alert.alertId(), alert));
+    return latest;
+  }
+
+  private static java.nio.file.Path tempDir() {
+    try {
+      return java.nio.file.Files.createTempDirectory("tradewatch-ttd");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    TopologyFixture() {
-        this(TopologySettings.defaults());
+  static List<String> seedCaseLines() {
+    try (InputStream in = TopologyFixture.class.getResourceAsStream("/seed-case.jsonl")) {
+      return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
+          .filter(line -> !line.isBlank())
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    void send(String json) {
-        input.pipeInput(new TestRecord<>(null, json.getBytes(StandardCharsets.UTF_8)));
-    }
+  double counter(String name, String tag, String value) {
+    var counter = registry.find(name).tag(tag, value).counter();
+    return counter == null ? 0 : counter.count();
+  }
 
-    void sendSeedCase() {
-        seedCaseLines().forEach(this::send);
-    }
-
-    /** Every alert record, in order, with its key checked against the alert id. */
-    List<Alert> readAlerts() {
-        return alerts.readKeyValuesToList().stream().map(kv -> {
-            if (!kv.key.equals(kv.value.alertId())) {
-                throw new AssertionError("key " + kv.key + " is not the alert id " + kv.value.alertId());
-            }
-            return kv.value;
-        }).toList();
-    }
-
-    /** The latest state of every alert, by id. */
-    static Map<String, Alert> latest(List<Alert> alerts) {
-        Map<String, Alert> latest = new LinkedHashMap<>();
-        alerts.forEach(alert -> latest.put(alert.alertId(), alert));
-        return latest;
-    }
-
-    private static java.nio.file.Path tempDir() {
-        try {
-            return java.nio.file.Files.createTempDirectory("tradewatch-ttd");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static List<String> seedCaseLines() {
-        try (InputStream in = TopologyFixture.class.getResourceAsStream("/seed-case.jsonl")) {
-            return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
-                    .filter(line -> !line.isBlank()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    double counter(String name, String tag, String value) {
-        var counter = registry.find(name).tag(tag, value).counter();
-        return counter == null ? 0 : counter.count();
-    }
-
-    @Override
-    public void close() {
-        driver.close();
-    }
+  @Override
+  public void close() {
+    driver.close();
+  }
 }

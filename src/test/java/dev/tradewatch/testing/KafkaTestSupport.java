@@ -1,19 +1,19 @@
 package dev.tradewatch.testing;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.HashMap;
-import java.nio.file.Path;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.config.SettingsLoader;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.stream.AlertJson;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -26,100 +26,142 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Small helpers for integration tests against a real broker: produce lines, read committed, poll with a deadline. */
+/**
+ * Small helpers for integration tests against a real broker: produce lines, read committed, poll
+ * with a deadline.
+ */
 public final class KafkaTestSupport {
 
-    public static final Duration DEADLINE = Duration.ofSeconds(90);
-    private static final long POLL_INTERVAL_NANOS = Duration.ofMillis(50).toNanos();
+  public static final Duration DEADLINE = Duration.ofSeconds(90);
+  private static final long POLL_INTERVAL_NANOS = Duration.ofMillis(50).toNanos();
 
-    private KafkaTestSupport() {
+  private KafkaTestSupport() {}
+
+  public static void produce(String bootstrap, String topic, List<String> values) {
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+      values.forEach(
+          value ->
+              producer.send(new ProducerRecord<>(topic, value.getBytes(StandardCharsets.UTF_8))));
+      producer.flush();
     }
+  }
 
-    public static void produce(String bootstrap, String topic, List<String> values) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-            values.forEach(value -> producer.send(new ProducerRecord<>(topic, value.getBytes(StandardCharsets.UTF_8))));
-            producer.flush();
-        }
+  /**
+   * Reads {@code topic} from the beginning with {@code isolation.level=read_committed} until {@code
+   * done} holds for everything read so far, or the deadline passes; returns what was read.
+   */
+  public static List<ConsumerRecord<byte[], byte[]>> readCommittedUntil(
+      String bootstrap, String topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "test-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed");
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      Instant deadline = Instant.now().plus(DEADLINE);
+      while (!done.test(records) && Instant.now().isBefore(deadline)) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
     }
+    return records;
+  }
 
-    /**
-     * Reads {@code topic} from the beginning with {@code isolation.level=read_committed} until {@code done}
-     * holds for everything read so far, or the deadline passes; returns what was read.
-     */
-    public static List<ConsumerRecord<byte[], byte[]>> readCommittedUntil(String bootstrap, String topic,
-            Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plus(DEADLINE);
-            while (!done.test(records) && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
-    }
-
-    /** The latest state of every alert among {@code records}, by alert id. */
-    public static Map<String, Alert> latestAlerts(List<ConsumerRecord<byte[], byte[]>> records) {
-        Map<String, Alert> latest = new TreeMap<>();
-        records.forEach(r -> {
-            Alert alert = AlertJson.fromBytes(r.value());
-            latest.put(alert.alertId(), alert);
+  /** The latest state of every alert among {@code records}, by alert id. */
+  public static Map<String, Alert> latestAlerts(List<ConsumerRecord<byte[], byte[]>> records) {
+    Map<String, Alert> latest = new TreeMap<>();
+    records.forEach(
+        r -> {
+          Alert alert = AlertJson.fromBytes(r.value());
+          latest.put(alert.alertId(), alert);
         });
-        return latest;
-    }
+    return latest;
+  }
 
-    /** What order independence compares: for active alerts, their numbers and severity; resolved ones count as absent. */
-    public static Map<String, String> currentState(Map<String, Alert> alerts) {
-        Map<String, String> state = new TreeMap<>();
-        alerts.values().stream().filter(a -> a.status().isActive()).forEach(a -> state.put(a.alertId(),
-                a.severity() + " " + a.observedCents() + "/" + a.baselineCents() + " " + a.ratio()));
-        return state;
-    }
+  /**
+   * What order independence compares: for active alerts, their numbers and severity; resolved ones
+   * count as absent.
+   */
+  public static Map<String, String> currentState(Map<String, Alert> alerts) {
+    Map<String, String> state = new TreeMap<>();
+    alerts.values().stream()
+        .filter(a -> a.status().isActive())
+        .forEach(
+            a ->
+                state.put(
+                    a.alertId(),
+                    a.severity()
+                        + " "
+                        + a.observedCents()
+                        + "/"
+                        + a.baselineCents()
+                        + " "
+                        + a.ratio()));
+    return state;
+  }
 
-    /** Settings for an isolated run on {@code bootstrap}: unique application id and topics, state under {@code stateDir}. */
-    public static Settings isolatedSettings(String bootstrap, Path stateDir, Map<String, String> extra) {
-        String id = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> flags = new HashMap<>(extra);
-        flags.put("tradewatch.bootstrap-servers", bootstrap);
-        flags.put("tradewatch.application-id", id);
-        flags.put("tradewatch.state-dir", stateDir.toString());
-        flags.put("tradewatch.topics.input", id + ".figures");
-        flags.put("tradewatch.topics.alerts", id + ".alerts");
-        flags.put("tradewatch.topics.dead-letter", id + ".dlq");
-        flags.put("tradewatch.topics.replication-factor", "1");
-        return SettingsLoader.load(null, Map.of(), flags);
-    }
+  /**
+   * Settings for an isolated run on {@code bootstrap}: unique application id and topics, state
+   * under {@code stateDir}.
+   */
+  public static Settings isolatedSettings(
+      String bootstrap, Path stateDir, Map<String, String> extra) {
+    String id = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, String> flags = new HashMap<>(extra);
+    flags.put("tradewatch.bootstrap-servers", bootstrap);
+    flags.put("tradewatch.application-id", id);
+    flags.put("tradewatch.state-dir", stateDir.toString());
+    flags.put("tradewatch.topics.input", id + ".figures");
+    flags.put("tradewatch.topics.alerts", id + ".alerts");
+    flags.put("tradewatch.topics.dead-letter", id + ".dlq");
+    flags.put("tradewatch.topics.replication-factor", "1");
+    return SettingsLoader.load(null, Map.of(), flags);
+  }
 
-    /** Input records a consumer group has committed as processed on {@code topic} (sum over partitions; 0 if unknown yet). */
-    public static long committedOffsets(org.apache.kafka.clients.admin.Admin admin, String group, String topic) {
-        try {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
-                    .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
-        } catch (java.util.concurrent.ExecutionException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
+  /**
+   * Input records a consumer group has committed as processed on {@code topic} (sum over
+   * partitions; 0 if unknown yet).
+   */
+  public static long committedOffsets(
+      org.apache.kafka.clients.admin.Admin admin, String group, String topic) {
+    try {
+      return admin
+          .listConsumerGroupOffsets(group)
+          .partitionsToOffsetAndMetadata()
+          .get()
+          .entrySet()
+          .stream()
+          .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+          .mapToLong(e -> e.getValue().offset())
+          .sum();
+    } catch (java.util.concurrent.ExecutionException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
     }
+  }
 
-    /** Polls {@code condition} until it holds or the deadline passes; returns whether it held. */
-    public static boolean eventually(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            LockSupport.parkNanos(POLL_INTERVAL_NANOS); // the poll interval; the deadline bounds the wait
-        }
-        return condition.getAsBoolean();
+  /** Polls {@code condition} until it holds or the deadline passes; returns whether it held. */
+  public static boolean eventually(BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(DEADLINE);
+    while (Instant.now().isBefore(deadline)) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      LockSupport.parkNanos(POLL_INTERVAL_NANOS); // the poll interval; the deadline bounds the wait
     }
+    return condition.getAsBoolean();
+  }
 }

@@ -8,16 +8,16 @@ import java.util.Comparator;
 /** Identifies an alert within its series: one rule for one period. */
 public record AlertKey(Rule rule, YearMonth period) implements Comparable<AlertKey> {
 
-    private static final Comparator<AlertKey> ORDER =
-            Comparator.comparing(AlertKey::period).thenComparing(AlertKey::rule);
+  private static final Comparator<AlertKey> ORDER =
+      Comparator.comparing(AlertKey::period).thenComparing(AlertKey::rule);
 
-    /** The key of the alert an evaluation stands for. */
-    public static AlertKey of(Evaluation evaluation) {
-        return new AlertKey(evaluation.rule(), evaluation.period());
-    }
+  /** The key of the alert an evaluation stands for. */
+  public static AlertKey of(Evaluation evaluation) {
+    return new AlertKey(evaluation.rule(), evaluation.period());
+  }
 
-    @Override
-    public int compareTo(AlertKey other) {
-        return ORDER.compare(this, other);
-    }
+  @Override
+  public int compareTo(AlertKey other) {
+    return ORDER.compare(this, other);
+  }
 }

@@ -2,11 +2,11 @@ package dev.tradewatch.domain.alerts;
 
 /** The life of an alert: it fires, may be updated by revisions while it fires, and resolves. */
 public enum AlertStatus {
-    FIRING,
-    UPDATED,
-    RESOLVED;
+  FIRING,
+  UPDATED,
+  RESOLVED;
 
-    public boolean isActive() {
-        return this != RESOLVED;
-    }
+  public boolean isActive() {
+    return this != RESOLVED;
+  }
 }

@@ -1,4 +1,5 @@
 /**
- * Alerts as published: identity, status lifecycle (FIRING, UPDATED, RESOLVED), severity and the one-sentence message.
+ * Alerts as published: identity, status lifecycle (FIRING, UPDATED, RESOLVED), severity and the
+ * one-sentence message.
  */
 package dev.tradewatch.domain.alerts;

@@ -4,23 +4,25 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** The country codes a figure may name: ISO 3166-1 alpha-3, upper case, plus {@code WLD} for the world. */
+/**
+ * The country codes a figure may name: ISO 3166-1 alpha-3, upper case, plus {@code WLD} for the
+ * world.
+ */
 public final class Countries {
 
-    public static final String WORLD = "WLD";
+  public static final String WORLD = "WLD";
 
-    private static final Set<String> CODES = load();
+  private static final Set<String> CODES = load();
 
-    private Countries() {
-    }
+  private Countries() {}
 
-    public static boolean isKnown(String code) {
-        return code != null && CODES.contains(code);
-    }
+  public static boolean isKnown(String code) {
+    return code != null && CODES.contains(code);
+  }
 
-    private static Set<String> load() {
-        Set<String> codes = new HashSet<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
-        codes.add(WORLD);
-        return Set.copyOf(codes);
-    }
+  private static Set<String> load() {
+    Set<String> codes = new HashSet<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
+    codes.add(WORLD);
+    return Set.copyOf(codes);
+  }
 }

@@ -14,102 +14,134 @@ import java.util.regex.Pattern;
  */
 public final class FigureValidator {
 
-    public static final String DEFAULT_CATEGORY = "total";
-    static final int MAX_CATEGORY_LENGTH = 64;
-    static final int MAX_SOURCE_LENGTH = 256;
+  public static final String DEFAULT_CATEGORY = "total";
+  static final int MAX_CATEGORY_LENGTH = 64;
+  static final int MAX_SOURCE_LENGTH = 256;
 
-    private static final Pattern PERIOD = Pattern.compile("\\d{4}-\\d{2}");
-    private static final Pattern CATEGORY = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._/&()+-]*");
+  private static final Pattern PERIOD = Pattern.compile("\\d{4}-\\d{2}");
+  private static final Pattern CATEGORY = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._/&()+-]*");
 
-    private final Clock clock;
+  private final Clock clock;
 
-    public FigureValidator(Clock clock) {
-        this.clock = clock;
+  public FigureValidator(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * Validates {@code input}; {@code fallbackPublishedAt} (the broker timestamp) stands in for a
+   * missing publishedAt.
+   */
+  public Validation validate(FigureInput input, Instant fallbackPublishedAt) {
+    Validation missing = firstMissing(input);
+    if (missing != null) {
+      return missing;
     }
-
-    /** Validates {@code input}; {@code fallbackPublishedAt} (the broker timestamp) stands in for a missing publishedAt. */
-    public Validation validate(FigureInput input, Instant fallbackPublishedAt) {
-        Validation missing = firstMissing(input);
-        if (missing != null) {
-            return missing;
-        }
-        if (!Countries.isKnown(input.exporter())) {
-            return Validation.rejected(RejectReason.UNKNOWN_COUNTRY, "exporter", "not an ISO 3166-1 alpha-3 code: " + input.exporter());
-        }
-        if (!Countries.isKnown(input.importer())) {
-            return Validation.rejected(RejectReason.UNKNOWN_COUNTRY, "importer", "not an ISO 3166-1 alpha-3 code: " + input.importer());
-        }
-        String reporter = input.reporter() == null ? input.exporter() : input.reporter();
-        if (!Countries.isKnown(reporter)) {
-            return Validation.rejected(RejectReason.UNKNOWN_COUNTRY, "reporter", "not an ISO 3166-1 alpha-3 code: " + reporter);
-        }
-        if (input.exporter().equals(input.importer())) {
-            return Validation.rejected(RejectReason.SAME_COUNTRY, "importer", "exporter and importer are both " + input.exporter());
-        }
-        return validatePeriodAndRest(input, reporter, fallbackPublishedAt);
+    if (!Countries.isKnown(input.exporter())) {
+      return Validation.rejected(
+          RejectReason.UNKNOWN_COUNTRY,
+          "exporter",
+          "not an ISO 3166-1 alpha-3 code: " + input.exporter());
     }
-
-    private Validation validatePeriodAndRest(FigureInput input, String reporter, Instant fallbackPublishedAt) {
-        if (!PERIOD.matcher(input.period()).matches()) {
-            return Validation.rejected(RejectReason.BAD_PERIOD, "period", "expected YYYY-MM, found " + input.period());
-        }
-        YearMonth period;
-        try {
-            period = IsoDates.period(input.period());
-        } catch (DateTimeException e) {
-            return Validation.rejected(RejectReason.BAD_PERIOD, "period", "not a calendar month: " + input.period());
-        }
-        if (period.isAfter(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
-            return Validation.rejected(RejectReason.FUTURE_PERIOD, "period", input.period() + " is after the current month");
-        }
-        Basis basis = input.basis() == null ? Basis.MONTH : Basis.fromWireName(input.basis()).orElse(null);
-        if (basis == null) {
-            return Validation.rejected(RejectReason.BAD_BASIS, "basis", "expected month or ytd, found " + input.basis());
-        }
-        if (!Usd.isPlausible(input.valueUsd())) {
-            return Validation.rejected(RejectReason.BAD_VALUE, "valueUsd", "expected 0 ≤ value < 10^13, found "
-                    + abbreviate(input.valueUsd().toString()));
-        }
-        String category = input.category() == null ? DEFAULT_CATEGORY : input.category();
-        if (category.length() > MAX_CATEGORY_LENGTH || !CATEGORY.matcher(category).matches()) {
-            return Validation.rejected(RejectReason.BAD_TEXT, "category", "expected 1-64 letters, digits or . _ / & ( ) + - and spaces");
-        }
-        if (input.source() != null && input.source().length() > MAX_SOURCE_LENGTH) {
-            return Validation.rejected(RejectReason.BAD_TEXT, "source", "longer than " + MAX_SOURCE_LENGTH + " characters");
-        }
-        Instant publishedAt;
-        try {
-            publishedAt = input.publishedAt() == null ? fallbackPublishedAt
-                    : IsoDates.instant(input.publishedAt());
-        } catch (DateTimeException e) {
-            return Validation.rejected(RejectReason.BAD_PUBLISHED_AT, "publishedAt", "not an ISO-8601 instant: " + input.publishedAt());
-        }
-        SeriesKey series = new SeriesKey(input.exporter(), input.importer(), category, reporter);
-        return Validation.accepted(new Figure(series, period, basis, Usd.toCents(input.valueUsd()), input.source(), publishedAt));
+    if (!Countries.isKnown(input.importer())) {
+      return Validation.rejected(
+          RejectReason.UNKNOWN_COUNTRY,
+          "importer",
+          "not an ISO 3166-1 alpha-3 code: " + input.importer());
     }
-
-    /** Never echo an attacker-sized value into a header: 1e999999999 must not become a billion digits. */
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    String reporter = input.reporter() == null ? input.exporter() : input.reporter();
+    if (!Countries.isKnown(reporter)) {
+      return Validation.rejected(
+          RejectReason.UNKNOWN_COUNTRY, "reporter", "not an ISO 3166-1 alpha-3 code: " + reporter);
     }
-
-    private static Validation firstMissing(FigureInput input) {
-        if (input.exporter() == null) {
-            return missing("exporter");
-        }
-        if (input.importer() == null) {
-            return missing("importer");
-        }
-        if (input.period() == null) {
-            return missing("period");
-        }
-        if (input.valueUsd() == null) {
-            return missing("valueUsd");
-        }
-        return null;
+    if (input.exporter().equals(input.importer())) {
+      return Validation.rejected(
+          RejectReason.SAME_COUNTRY,
+          "importer",
+          "exporter and importer are both " + input.exporter());
     }
+    return validatePeriodAndRest(input, reporter, fallbackPublishedAt);
+  }
 
-    private static Validation missing(String field) {
-        return Validation.rejected(RejectReason.MISSING_FIELD, field, "required field is missing");
+  private Validation validatePeriodAndRest(
+      FigureInput input, String reporter, Instant fallbackPublishedAt) {
+    if (!PERIOD.matcher(input.period()).matches()) {
+      return Validation.rejected(
+          RejectReason.BAD_PERIOD, "period", "expected YYYY-MM, found " + input.period());
     }
+    YearMonth period;
+    try {
+      period = IsoDates.period(input.period());
+    } catch (DateTimeException e) {
+      return Validation.rejected(
+          RejectReason.BAD_PERIOD, "period", "not a calendar month: " + input.period());
+    }
+    if (period.isAfter(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
+      return Validation.rejected(
+          RejectReason.FUTURE_PERIOD, "period", input.period() + " is after the current month");
+    }
+    Basis basis =
+        input.basis() == null ? Basis.MONTH : Basis.fromWireName(input.basis()).orElse(null);
+    if (basis == null) {
+      return Validation.rejected(
+          RejectReason.BAD_BASIS, "basis", "expected month or ytd, found " + input.basis());
+    }
+    if (!Usd.isPlausible(input.valueUsd())) {
+      return Validation.rejected(
+          RejectReason.BAD_VALUE,
+          "valueUsd",
+          "expected 0 ≤ value < 10^13, found " + abbreviate(input.valueUsd().toString()));
+    }
+    String category = input.category() == null ? DEFAULT_CATEGORY : input.category();
+    if (category.length() > MAX_CATEGORY_LENGTH || !CATEGORY.matcher(category).matches()) {
+      return Validation.rejected(
+          RejectReason.BAD_TEXT,
+          "category",
+          "expected 1-64 letters, digits or . _ / & ( ) + - and spaces");
+    }
+    if (input.source() != null && input.source().length() > MAX_SOURCE_LENGTH) {
+      return Validation.rejected(
+          RejectReason.BAD_TEXT, "source", "longer than " + MAX_SOURCE_LENGTH + " characters");
+    }
+    Instant publishedAt;
+    try {
+      publishedAt =
+          input.publishedAt() == null ? fallbackPublishedAt : IsoDates.instant(input.publishedAt());
+    } catch (DateTimeException e) {
+      return Validation.rejected(
+          RejectReason.BAD_PUBLISHED_AT,
+          "publishedAt",
+          "not an ISO-8601 instant: " + input.publishedAt());
+    }
+    SeriesKey series = new SeriesKey(input.exporter(), input.importer(), category, reporter);
+    return Validation.accepted(
+        new Figure(
+            series, period, basis, Usd.toCents(input.valueUsd()), input.source(), publishedAt));
+  }
+
+  /**
+   * Never echo an attacker-sized value into a header: 1e999999999 must not become a billion digits.
+   */
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+  }
+
+  private static Validation firstMissing(FigureInput input) {
+    if (input.exporter() == null) {
+      return missing("exporter");
+    }
+    if (input.importer() == null) {
+      return missing("importer");
+    }
+    if (input.period() == null) {
+      return missing("period");
+    }
+    if (input.valueUsd() == null) {
+      return missing("valueUsd");
+    }
+    return null;
+  }
+
+  private static Validation missing(String field) {
+    return Validation.rejected(RejectReason.MISSING_FIELD, field, "required field is missing");
+  }
 }

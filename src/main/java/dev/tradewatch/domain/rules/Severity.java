@@ -2,17 +2,20 @@ package dev.tradewatch.domain.rules;
 
 import java.util.Locale;
 
-/** How loud an alert is: spikes are medium, thresholds and ratios high, twice the threshold critical. */
+/**
+ * How loud an alert is: spikes are medium, thresholds and ratios high, twice the threshold
+ * critical.
+ */
 public enum Severity {
-    MEDIUM,
-    HIGH,
-    CRITICAL;
+  MEDIUM,
+  HIGH,
+  CRITICAL;
 
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 
-    public static Severity fromWireName(String name) {
-        return valueOf(name.toUpperCase(Locale.ROOT));
-    }
+  public static Severity fromWireName(String name) {
+    return valueOf(name.toUpperCase(Locale.ROOT));
+  }
 }

@@ -1,4 +1,5 @@
 /**
- * The detection rules, their settings per scope, and the detector that evaluates them over a series' ledgers. Pure Java, no Kafka.
+ * The detection rules, their settings per scope, and the detector that evaluates them over a
+ * series' ledgers. Pure Java, no Kafka.
  */
 package dev.tradewatch.domain.rules;
