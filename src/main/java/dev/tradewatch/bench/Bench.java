@@ -1,6 +1,7 @@
 package dev.tradewatch.bench;
 
 import dev.tradewatch.broker.EmbeddedKafkaBroker;
+import dev.tradewatch.config.ConfigKeys;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.SeriesState;
 import dev.tradewatch.domain.SeriesTracker;
@@ -11,7 +12,7 @@ import dev.tradewatch.isolated.AlertTail;
 import dev.tradewatch.isolated.CatchUp;
 import dev.tradewatch.isolated.Directories;
 import dev.tradewatch.lifecycle.ClusterPreparation;
-import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.stream.FigureParser;
 import dev.tradewatch.stream.FigureSerde;
 import dev.tradewatch.stream.SeriesStateSerde;
@@ -109,8 +110,7 @@ public final class Bench {
     Path scratch =
         Files.createTempDirectory("tradewatch-bench-"); // every phase's state, deleted at the end
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null)) {
-      Settings settings =
-          base.withBootstrapServers(broker.bootstrapServers()).withReplicationFactor((short) 1);
+      Settings settings = base.onSingleBroker(broker.bootstrapServers());
       Properties client = ClusterPreparation.clientProperties(settings);
       progress.accept("generating " + records + " figures over " + series + " series");
       List<BenchFeed.Entry> feed = BenchFeed.generate(42, records, series);
@@ -137,7 +137,7 @@ public final class Bench {
       return new Result(
           feed.size(),
           series,
-          settings.processingGuarantee(),
+          settings.application().guarantee().kafkaName(),
           instances,
           produceRate,
           raw,
@@ -286,9 +286,10 @@ public final class Bench {
     Properties props = new Properties();
     props.putAll(client);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, id);
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
+    props.put(
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.application().guarantee().kafkaName());
     props.putAll(StreamsDefaults.producerBatching());
-    props.putAll(settings.kafka()); // the same client tuning as the pipeline
+    props.putAll(settings.cluster().clientOverrides()); // the same client tuning as the pipeline
     props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(scratch, id).toString());
     try (KafkaStreams streams = new KafkaStreams(builder.build(), props);
         Admin admin = Admin.create(client)) {
@@ -303,29 +304,30 @@ public final class Bench {
       Settings settings, Properties client, String input, int expected, int instances, Path scratch)
       throws Exception {
     String id = "bench-pipeline-" + UUID.randomUUID().toString().substring(0, 8);
-    List<MonitorRuntime> monitors = new ArrayList<>();
+    List<StreamsRuntime> monitors = new ArrayList<>();
     try (Admin admin = Admin.create(client)) {
       Settings isolated = null;
       for (int i = 0; i < instances; i++) {
         isolated =
             settings
                 .isolated(id, Files.createTempDirectory(scratch, "bench-state"))
-                .withInputTopic(input);
-        monitors.add(MonitorRuntime.start(isolated, new SimpleMeterRegistry(), Clock.systemUTC()));
+                .with(Map.of(ConfigKeys.TOPIC_INPUT, input));
+        monitors.add(
+            StreamsRuntime.startMonitor(isolated, new SimpleMeterRegistry(), Clock.systemUTC()));
       }
       // from the first instance running: the others join while it already works, which counts
-      long start = runningSince(() -> monitors.stream().anyMatch(MonitorRuntime::isRunning));
+      long start = runningSince(() -> monitors.stream().anyMatch(StreamsRuntime::isRunning));
       CatchUp.awaitMonitor(admin, isolated, monitors.get(0), null, TIMEOUT);
       double rate = expected / seconds(start);
       long[] totals = new long[2]; // bytes, series
       monitors.forEach(monitor -> addStateSizes(monitor, totals));
       return new Pipeline(rate, totals[1] == 0 ? 0 : (double) totals[0] / totals[1]);
     } finally {
-      monitors.forEach(MonitorRuntime::close);
+      monitors.forEach(StreamsRuntime::close);
     }
   }
 
-  private static void addStateSizes(MonitorRuntime monitor, long[] totals) {
+  private static void addStateSizes(StreamsRuntime monitor, long[] totals) {
     SeriesStateSerde serde = new SeriesStateSerde();
     new StateQueries(monitor.streams(), null)
         .forEachLocal(
@@ -406,8 +408,8 @@ public final class Bench {
         BenchFeed.generate(7, count, Math.min(series, Math.max(1, count / 10)));
     List<Long> samples = Collections.synchronizedList(new ArrayList<>());
     AtomicLong countFrom = new AtomicLong(Long.MAX_VALUE);
-    try (MonitorRuntime monitor =
-            MonitorRuntime.start(isolated, new SimpleMeterRegistry(), Clock.systemUTC());
+    try (StreamsRuntime monitor =
+            StreamsRuntime.startMonitor(isolated, new SimpleMeterRegistry(), Clock.systemUTC());
         AlertTail tail =
             new AlertTail(
                 client,

@@ -9,7 +9,7 @@ import dev.tradewatch.http.Observability;
 import dev.tradewatch.isolated.AlertTail;
 import dev.tradewatch.isolated.CatchUp;
 import dev.tradewatch.lifecycle.ClusterPreparation;
-import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.replay.FigureProducer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -74,8 +74,8 @@ public final class DemoCommand implements Callable<Integer> {
       Map<String, Alert> current = new ConcurrentHashMap<>();
       Properties client = ClusterPreparation.clientProperties(settings);
       try (Observability web = Observability.start(settings);
-          MonitorRuntime monitor =
-              MonitorRuntime.start(
+          StreamsRuntime monitor =
+              StreamsRuntime.startMonitor(
                   settings, web.registry(), Clock.systemUTC(), web.advertisedServer());
           AlertTail tail =
               new AlertTail(
@@ -157,7 +157,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static void awaitProcessed(
-      Settings settings, Properties client, AlertTail tail, MonitorRuntime monitor)
+      Settings settings, Properties client, AlertTail tail, StreamsRuntime monitor)
       throws Exception {
     try (Admin admin = Admin.create(client)) {
       CatchUp.awaitMonitor(admin, settings, monitor, tail, PROCESSING_TIMEOUT);

@@ -80,7 +80,9 @@ public final class ReplayCommand implements Callable<Integer> {
             target,
             rate,
             new ProgressBar(err));
-    spec.commandLine().getOut().println(summary(result, target, settings.bootstrapServers()));
+    spec.commandLine()
+        .getOut()
+        .println(summary(result, target, settings.cluster().bootstrapServers()));
     return 0;
   }
 
@@ -98,7 +100,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 + " figures) into "
                 + target
                 + " on "
-                + settings.bootstrapServers());
+                + settings.cluster().bootstrapServers());
     return 0;
   }
 

@@ -2,7 +2,7 @@ package dev.tradewatch.cli;
 
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.http.Observability;
-import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.lifecycle.StreamsRuntime;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -32,16 +32,16 @@ public final class RunCommand implements Callable<Integer> {
     ShutdownSignal shutdown = new ShutdownSignal();
     Throwable failure;
     try (Observability web = Observability.start(settings);
-        MonitorRuntime monitor =
-            MonitorRuntime.start(
+        StreamsRuntime monitor =
+            StreamsRuntime.startMonitor(
                 settings, web.registry(), Clock.systemUTC(), web.advertisedServer())) {
       web.attach(monitor);
       monitor.onStop(shutdown::trigger);
       LOG.info(
           "tradewatch monitoring {} on {} (application id {}); alerts to {}, dead letters to {}; HTTP on port {}",
           settings.topics().input(),
-          settings.bootstrapServers(),
-          settings.applicationId(),
+          settings.cluster().bootstrapServers(),
+          settings.application().id(),
           settings.topics().alerts(),
           settings.topics().deadLetter(),
           web.port());

@@ -1,7 +1,6 @@
 package dev.tradewatch.config;
 
 import dev.tradewatch.domain.rules.Rule;
-import dev.tradewatch.stream.Topics;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,35 +1,63 @@
 package dev.tradewatch.config;
 
 import dev.tradewatch.domain.rules.DetectionConfig;
-import dev.tradewatch.http.Observability;
-import dev.tradewatch.stream.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Everything a tradewatch process is configured with, validated. {@code kafka} holds the {@code
- * kafka.*} pass-through settings with the prefix removed (security settings included).
+ * Everything a tradewatch process is configured with, validated. {@code values} is the merged
+ * key/value layering these settings were built from; {@link #with} puts one more layer on top and
+ * validates again, so that no part of the program rebuilds settings by hand.
  */
 public record Settings(
-    String bootstrapServers,
-    String applicationId,
-    Path stateDir,
-    String processingGuarantee,
-    Duration startupTimeout,
-    Http http,
+    Cluster cluster,
+    Application application,
     Topics topics,
     TopicCreation topicCreation,
     int maxRecordBytes,
     DetectionConfig detection,
-    Observability metrics,
-    Map<String, String> kafka) {
+    Http http,
+    Metrics metrics,
+    Map<String, String> values) {
 
   public Settings {
-    kafka = Map.copyOf(kafka);
+    values = Map.copyOf(values);
   }
+
+  /**
+   * The Kafka cluster: where it is, the {@code kafka.*} pass-through client settings (prefix
+   * removed; security settings included), and how long start-up waits for it.
+   */
+  public record Cluster(
+      String bootstrapServers, Map<String, String> clientOverrides, Duration startupTimeout) {
+
+    public Cluster {
+      clientOverrides = Map.copyOf(clientOverrides);
+    }
+
+    @Override
+    public String toString() { // for logs and diagnostics: secrets are never printed
+      Map<String, String> visible = new TreeMap<>();
+      clientOverrides.forEach((key, value) -> visible.put(key, hideSecret(key, value)));
+      return "Cluster[bootstrapServers="
+          + bootstrapServers
+          + ", clientOverrides="
+          + visible
+          + ", startupTimeout="
+          + startupTimeout
+          + "]";
+    }
+  }
+
+  /**
+   * The Kafka Streams application: its id (also the consumer group and transactional id prefix),
+   * where its local state lives, and its processing guarantee.
+   */
+  public record Application(String id, Path stateDir, ProcessingGuarantee guarantee) {}
 
   /**
    * The HTTP port: where it binds, and the host other instances reach it at (interactive queries).
@@ -75,7 +103,7 @@ public record Settings(
   }
 
   /** How many series get their own gauges, and how often state-derived gauges are recomputed. */
-  public record Observability(int seriesGauges, Duration refreshInterval) {}
+  public record Metrics(int seriesGauges, Duration refreshInterval) {}
 
   /**
    * Whether and how missing topics are created at start-up. {@code replicationFactor} -1 means the
@@ -83,105 +111,58 @@ public record Settings(
    */
   public record TopicCreation(boolean enabled, int partitions, short replicationFactor) {}
 
-  /** Kafka settings whose values are secrets: passwords, JAAS configurations, keys. */
+  /** Settings whose values are secrets: passwords, JAAS configurations, keys. */
   private static final Pattern SECRET = Pattern.compile(".*(password|jaas|secret|\\.key$|token).*");
+
+  private static String hideSecret(String key, String value) {
+    return SECRET.matcher(key).matches() && !value.isEmpty() ? "[hidden]" : value;
+  }
+
+  /** The same settings with {@code overrides} layered above every other source, validated. */
+  public Settings with(Map<String, String> overrides) {
+    Map<String, String> merged = new HashMap<>(values);
+    merged.putAll(overrides);
+    return SettingsLoader.build(merged);
+  }
+
+  /** The same settings on another cluster of one broker (an embedded one, say). */
+  public Settings onSingleBroker(String bootstrapServers) {
+    return with(
+        Map.of(ConfigKeys.BOOTSTRAP_SERVERS, bootstrapServers, ConfigKeys.TOPICS_REPLICATION, "1"));
+  }
+
+  /**
+   * The same settings under another application id, state directory and topic prefix, creating its
+   * topics: an isolated run (a backtest, say) that shares nothing with a running monitor.
+   */
+  public Settings isolated(String id, Path stateDir) {
+    Topics prefixed = topics.withPrefix(id + ".");
+    return with(
+        Map.of(
+            ConfigKeys.APPLICATION_ID, id,
+            ConfigKeys.STATE_DIR, stateDir.toString(),
+            ConfigKeys.TOPIC_INPUT, prefixed.input(),
+            ConfigKeys.TOPIC_ALERTS, prefixed.alerts(),
+            ConfigKeys.TOPIC_DEAD_LETTER, prefixed.deadLetter(),
+            ConfigKeys.TOPICS_CREATE, "true"));
+  }
 
   @Override
   public String toString() { // for logs and diagnostics: secrets are never printed
-    Map<String, String> visible = new TreeMap<>();
-    kafka.forEach(
-        (key, value) -> visible.put(key, SECRET.matcher(key).matches() ? "[hidden]" : value));
-    return "Settings[bootstrapServers="
-        + bootstrapServers
-        + ", applicationId="
-        + applicationId
-        + ", stateDir="
-        + stateDir
-        + ", processingGuarantee="
-        + processingGuarantee
-        + ", http="
-        + http
+    return "Settings["
+        + cluster
+        + ", "
+        + application
         + ", topics="
         + topics
         + ", topicCreation="
         + topicCreation
         + ", maxRecordBytes="
         + maxRecordBytes
-        + ", kafka="
-        + visible
+        + ", "
+        + http
+        + ", "
+        + metrics
         + "]";
-  }
-
-  /** The same settings pointed at another cluster (the embedded broker, say). */
-  public Settings withBootstrapServers(String servers) {
-    return new Settings(
-        servers,
-        applicationId,
-        stateDir,
-        processingGuarantee,
-        startupTimeout,
-        http,
-        topics,
-        topicCreation,
-        maxRecordBytes,
-        detection,
-        metrics,
-        kafka);
-  }
-
-  /** The same settings reading another input topic. */
-  public Settings withInputTopic(String input) {
-    return new Settings(
-        bootstrapServers,
-        applicationId,
-        stateDir,
-        processingGuarantee,
-        startupTimeout,
-        http,
-        new Topics(input, topics.alerts(), topics.deadLetter()),
-        topicCreation,
-        maxRecordBytes,
-        detection,
-        metrics,
-        kafka);
-  }
-
-  /**
-   * The same settings creating topics with another replication factor (1 on a single-node broker).
-   */
-  public Settings withReplicationFactor(short replicationFactor) {
-    return new Settings(
-        bootstrapServers,
-        applicationId,
-        stateDir,
-        processingGuarantee,
-        startupTimeout,
-        http,
-        topics,
-        new TopicCreation(topicCreation.enabled(), topicCreation.partitions(), replicationFactor),
-        maxRecordBytes,
-        detection,
-        metrics,
-        kafka);
-  }
-
-  /**
-   * The same settings under another application id and topic prefix, creating its topics, for
-   * isolated runs such as backtests.
-   */
-  public Settings isolated(String id, Path newStateDir) {
-    return new Settings(
-        bootstrapServers,
-        id,
-        newStateDir,
-        processingGuarantee,
-        startupTimeout,
-        http,
-        topics.withPrefix(id + "."),
-        new TopicCreation(true, topicCreation.partitions(), topicCreation.replicationFactor()),
-        maxRecordBytes,
-        detection,
-        metrics,
-        kafka);
   }
 }

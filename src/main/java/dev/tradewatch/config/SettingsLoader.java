@@ -4,7 +4,6 @@ import dev.tradewatch.domain.figures.Countries;
 import dev.tradewatch.domain.rules.DetectionConfig;
 import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.RuleSettings;
-import dev.tradewatch.stream.Topics;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +112,7 @@ public final class SettingsLoader {
         .isPresent();
   }
 
-  private static Settings build(Map<String, String> values) {
+  static Settings build(Map<String, String> values) {
     Values v = new Values(values);
     Topics topics =
         new Topics(
@@ -125,21 +124,28 @@ public final class SettingsLoader {
             v.bool(ConfigKeys.TOPICS_CREATE),
             v.intBetween(ConfigKeys.TOPICS_PARTITIONS, 1, 10_000),
             (short) v.replicationFactor(ConfigKeys.TOPICS_REPLICATION));
+    Settings.Cluster cluster =
+        new Settings.Cluster(
+            v.text(ConfigKeys.BOOTSTRAP_SERVERS),
+            kafka(values),
+            Duration.ofSeconds(v.intBetween(ConfigKeys.STARTUP_TIMEOUT, 1, 3600)));
+    Settings.Application application =
+        new Settings.Application(
+            v.text(ConfigKeys.APPLICATION_ID),
+            Path.of(v.text(ConfigKeys.STATE_DIR)),
+            v.guarantee(ConfigKeys.PROCESSING_GUARANTEE));
     return new Settings(
-        v.text(ConfigKeys.BOOTSTRAP_SERVERS),
-        v.text(ConfigKeys.APPLICATION_ID),
-        Path.of(v.text(ConfigKeys.STATE_DIR)),
-        v.guarantee(ConfigKeys.PROCESSING_GUARANTEE),
-        Duration.ofSeconds(v.intBetween(ConfigKeys.STARTUP_TIMEOUT, 1, 3600)),
-        http(v),
+        cluster,
+        application,
         topics,
         creation,
         v.intBetween(ConfigKeys.MAX_RECORD_BYTES, 256, 1024 * 1024),
         detection(v, values),
-        new Settings.Observability(
+        http(v),
+        new Settings.Metrics(
             v.intBetween(ConfigKeys.METRICS_SERIES_GAUGES, 0, 1000),
             Duration.ofSeconds(v.intBetween(ConfigKeys.METRICS_REFRESH, 1, 3600))),
-        kafka(values));
+        values);
   }
 
   private static Settings.Http http(Values v) {

@@ -3,15 +3,12 @@ package dev.tradewatch.config;
 import dev.tradewatch.domain.figures.Usd;
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Typed, validated reads of configuration values; every failure names the key and what was
  * expected.
  */
 final class Values {
-
-  private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
 
   private final Map<String, String> values;
 
@@ -88,12 +85,10 @@ final class Values {
     return Usd.toCents(parsed);
   }
 
-  String guarantee(String key) {
+  ProcessingGuarantee guarantee(String key) {
     String value = raw(key);
-    if (!GUARANTEES.contains(value)) {
-      throw ConfigException.forKey(key, "exactly_once_v2 or at_least_once", value);
-    }
-    return value;
+    return ProcessingGuarantee.fromKafkaName(value)
+        .orElseThrow(() -> ConfigException.forKey(key, "exactly_once_v2 or at_least_once", value));
   }
 
   private BigDecimal decimal(String key, String expected) {

@@ -2,8 +2,8 @@ package dev.tradewatch.http;
 
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.SeriesState;
-import dev.tradewatch.lifecycle.MonitorRuntime;
 import dev.tradewatch.lifecycle.StartupException;
+import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.metrics.StateMetrics;
 import dev.tradewatch.metrics.StateSummary;
 import dev.tradewatch.metrics.StreamsStateMetrics;
@@ -131,7 +131,7 @@ public final class Observability implements AutoCloseable {
    * Starts answering for {@code monitor}: Kafka Streams client metrics, state-derived gauges, the
    * JSON API.
    */
-  public void attach(MonitorRuntime monitor) {
+  public void attach(StreamsRuntime monitor) {
     String[] advertised = advertisedServer().split(":");
     StateQueries queries =
         new StateQueries(

@@ -4,7 +4,7 @@ import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.lifecycle.ClusterPreparation;
-import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.metrics.PipelineMetrics;
 import dev.tradewatch.replay.FileFormat;
 import dev.tradewatch.replay.FileReplay;
@@ -52,7 +52,7 @@ public final class Backtest {
 
   /**
    * @param useEmbeddedBroker run on a fresh embedded broker instead of {@code
-   *     settings.bootstrapServers()}
+   *     settings.cluster().bootstrapServers()}
    */
   public static Result run(
       Settings settings,
@@ -66,11 +66,7 @@ public final class Backtest {
     try (EmbeddedKafkaBroker broker =
         useEmbeddedBroker ? EmbeddedKafkaBroker.start(0, null) : null) {
       Settings isolated =
-          (broker == null
-                  ? settings
-                  : settings
-                      .withBootstrapServers(broker.bootstrapServers())
-                      .withReplicationFactor((short) 1))
+          (broker == null ? settings : settings.onSingleBroker(broker.bootstrapServers()))
               .isolated(id, stateDir);
       try {
         return execute(isolated, input, progress, started);
@@ -90,7 +86,8 @@ public final class Backtest {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     Properties client = ClusterPreparation.clientProperties(settings);
     Map<String, Alert> alerts = new TreeMap<>();
-    try (MonitorRuntime monitor = MonitorRuntime.start(settings, registry, Clock.systemUTC());
+    try (StreamsRuntime monitor =
+            StreamsRuntime.startMonitor(settings, registry, Clock.systemUTC());
         AlertTail tail =
             new AlertTail(
                 client,
@@ -136,7 +133,7 @@ public final class Backtest {
     try (Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
       Set<String> ours =
           admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-              .filter(name -> name.startsWith(settings.applicationId()))
+              .filter(name -> name.startsWith(settings.application().id()))
               .collect(Collectors.toSet());
       admin.deleteTopics(ours).all().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -1,8 +1,8 @@
 package dev.tradewatch.isolated;
 
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.lifecycle.MonitorRuntime;
 import dev.tradewatch.lifecycle.StartupException;
+import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.stream.TradewatchTopology;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,11 +119,11 @@ public final class CatchUp {
    * tail} is given, until the tail has read every committed alert. Fails fast if the monitor stops.
    */
   public static void awaitMonitor(
-      Admin admin, Settings settings, MonitorRuntime monitor, AlertTail tail, Duration timeout) {
+      Admin admin, Settings settings, StreamsRuntime monitor, AlertTail tail, Duration timeout) {
     new CatchUp(
             admin,
-            settings.applicationId(),
-            monitoredTopics(settings.applicationId(), settings.topics().input()))
+            settings.application().id(),
+            monitoredTopics(settings.application().id(), settings.topics().input()))
         .await(timeout, remaining -> {}, monitor::failure);
     if (tail == null) {
       return;

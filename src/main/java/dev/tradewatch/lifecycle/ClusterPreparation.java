@@ -2,7 +2,7 @@ package dev.tradewatch.lifecycle;
 
 import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.stream.StreamsDefaults;
+import dev.tradewatch.stream.DeadLetterLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,19 +33,17 @@ public final class ClusterPreparation {
 
   private ClusterPreparation() {}
 
-  /**
-   * Prepares the cluster and returns the dead-letter topic's {@code max.message.bytes}, which the
-   * topology cuts larger dead letters to (exactly-once cannot skip a refused write).
-   */
-  public static int prepare(Settings settings) {
+  /** Prepares the cluster and returns the size limits of dead letters on its dead-letter topic. */
+  public static DeadLetterLimits prepare(Settings settings) {
     return withAdmin(
         settings,
         (admin, timeoutMs) -> {
           Set<String> existing = reachAndListTopics(admin, settings, timeoutMs);
           Set<String> created = ensureTopics(admin, settings, existing, timeoutMs);
-          return created.contains(settings.topics().deadLetter())
-              ? StreamsDefaults.DEAD_LETTER_MAX_BYTES
-              : maxMessageBytes(admin, settings.topics().deadLetter(), timeoutMs);
+          return DeadLetterLimits.forTopic(
+              created.contains(settings.topics().deadLetter())
+                  ? DeadLetterLimits.CREATED_TOPIC_MAX_MESSAGE_BYTES
+                  : maxMessageBytes(admin, settings.topics().deadLetter(), timeoutMs));
         });
   }
 
@@ -62,7 +60,7 @@ public final class ClusterPreparation {
                 "topic "
                     + topic
                     + " does not exist on "
-                    + settings.bootstrapServers()
+                    + settings.cluster().bootstrapServers()
                     + " (start tradewatch run once to create it, or create it yourself)");
           }
           return null;
@@ -78,16 +76,20 @@ public final class ClusterPreparation {
    */
   private static <T> T withAdmin(Settings settings, AdminWork<T> work) {
     try (Admin admin = Admin.create(adminProperties(settings))) {
-      return work.run(admin, settings.startupTimeout().toMillis());
+      return work.run(admin, settings.cluster().startupTimeout().toMillis());
     } catch (org.apache.kafka.common.config.ConfigException e) {
       throw badKafkaSetting(e);
     } catch (KafkaException e) {
       throw new StartupException(
-          "cannot connect to Kafka at " + settings.bootstrapServers() + ": " + e.getMessage(), e);
+          "cannot connect to Kafka at "
+              + settings.cluster().bootstrapServers()
+              + ": "
+              + e.getMessage(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StartupException(
-          "interrupted while talking to Kafka at " + settings.bootstrapServers(), e);
+          "interrupted while talking to Kafka at " + settings.cluster().bootstrapServers(), e);
     }
   }
 
@@ -102,9 +104,9 @@ public final class ClusterPreparation {
     } catch (TimeoutException | ExecutionException e) {
       throw new StartupException(
           "cannot reach Kafka at "
-              + settings.bootstrapServers()
+              + settings.cluster().bootstrapServers()
               + " within "
-              + settings.startupTimeout().toSeconds()
+              + settings.cluster().startupTimeout().toSeconds()
               + " s"
               + reason(e));
     }
@@ -116,14 +118,14 @@ public final class ClusterPreparation {
    */
   public static Properties clientProperties(Settings settings) {
     Properties props = new Properties();
-    props.putAll(settings.kafka());
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    props.putAll(settings.cluster().clientOverrides());
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.cluster().bootstrapServers());
     return props;
   }
 
   private static Properties adminProperties(Settings settings) {
     Properties props = clientProperties(settings);
-    int timeout = (int) settings.startupTimeout().toMillis();
+    int timeout = (int) settings.cluster().startupTimeout().toMillis();
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeout, 30_000));
     return props;
@@ -188,7 +190,7 @@ public final class ClusterPreparation {
             TopicConfig.RETENTION_MS_CONFIG,
             "-1",
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-            Integer.toString(StreamsDefaults.DEAD_LETTER_MAX_BYTES));
+            Integer.toString(DeadLetterLimits.CREATED_TOPIC_MAX_MESSAGE_BYTES));
     Map<String, String> compacted =
         Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     return List.of(

@@ -1,5 +1,6 @@
 package dev.tradewatch.stream;
 
+import dev.tradewatch.config.Topics;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;

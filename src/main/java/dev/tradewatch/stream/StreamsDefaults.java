@@ -1,5 +1,6 @@
 package dev.tradewatch.stream;
 
+import dev.tradewatch.config.Topics;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -11,17 +12,9 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * handlers are explicit because the defaults are not what one expects: input is read as raw bytes
  * and judged by the parser, an unexpected processing error dead-letters its record and carries on,
  * and a failure to write (an alert, say) stops the client rather than silently losing it. Dead
- * letters are cut to fit their topic before they are written (see {@link
- * TopologySettings#deadLetterMaxBytes}): under exactly-once a refused write cannot be skipped, it
- * poisons the transaction.
+ * letters are cut to fit their topic before they are written ({@link DeadLetterLimits}).
  */
 public final class StreamsDefaults {
-
-  /**
-   * Largest dead letter: dead letters carry whole input records (the broker's default limit is 1
-   * MiB) plus headers.
-   */
-  public static final int DEAD_LETTER_MAX_BYTES = 4 * 1024 * 1024;
 
   private StreamsDefaults() {}
 

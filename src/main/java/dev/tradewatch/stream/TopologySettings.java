@@ -1,5 +1,8 @@
 package dev.tradewatch.stream;
 
+import dev.tradewatch.config.Settings;
+import dev.tradewatch.config.SettingsLoader;
+import dev.tradewatch.config.Topics;
 import dev.tradewatch.domain.rules.DetectionConfig;
 
 /**
@@ -10,20 +13,16 @@ import dev.tradewatch.domain.rules.DetectionConfig;
 public record TopologySettings(
     Topics topics, DetectionConfig detection, int maxRecordBytes, int deadLetterMaxBytes) {
 
-  public static final int DEFAULT_MAX_RECORD_BYTES = 64 * 1024;
-
-  /** Room left in a dead letter for its key, headers and batch framing. */
-  public static final int DEAD_LETTER_HEADROOM = 16 * 1024;
-
-  /** The broker's default {@code max.message.bytes}, less the headroom. */
-  public static final int DEFAULT_DEAD_LETTER_MAX_BYTES = 1_048_588 - DEAD_LETTER_HEADROOM;
-
-  public TopologySettings(Topics topics, DetectionConfig detection, int maxRecordBytes) {
-    this(topics, detection, maxRecordBytes, DEFAULT_DEAD_LETTER_MAX_BYTES);
+  /** The topology's part of {@code settings}, for a dead-letter topic with {@code limits}. */
+  public static TopologySettings of(Settings settings, DeadLetterLimits limits) {
+    return new TopologySettings(
+        settings.topics(), settings.detection(), settings.maxRecordBytes(), limits.valueMaxBytes());
   }
 
+  /** The built-in defaults, with a dead-letter topic at the broker's default size limit. */
   public static TopologySettings defaults() {
-    return new TopologySettings(
-        Topics.defaults(), DetectionConfig.defaults(), DEFAULT_MAX_RECORD_BYTES);
+    return of(
+        SettingsLoader.defaults(),
+        DeadLetterLimits.forTopic(DeadLetterLimits.BROKER_DEFAULT_MAX_MESSAGE_BYTES));
   }
 }

@@ -1,5 +1,6 @@
 package dev.tradewatch.stream;
 
+import dev.tradewatch.config.Topics;
 import dev.tradewatch.domain.SeriesTracker;
 import dev.tradewatch.domain.figures.Figure;
 import dev.tradewatch.domain.figures.FigureValidator;

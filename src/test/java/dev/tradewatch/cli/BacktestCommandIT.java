@@ -9,7 +9,7 @@ import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.isolated.AlertTail;
 import dev.tradewatch.isolated.CatchUp;
 import dev.tradewatch.lifecycle.ClusterPreparation;
-import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.stream.AlertJson;
 import dev.tradewatch.testing.BrokerPerClass;
 import dev.tradewatch.testing.KafkaTestSupport;
@@ -125,8 +125,8 @@ class BacktestCommandIT extends BrokerPerClass {
             broker.bootstrapServers(), dir.resolve("live-state"), Map.of());
     Properties client = ClusterPreparation.clientProperties(settings);
     Map<String, Alert> alerts = new ConcurrentHashMap<>();
-    try (MonitorRuntime monitor =
-            MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC());
+    try (StreamsRuntime monitor =
+            StreamsRuntime.startMonitor(settings, new SimpleMeterRegistry(), Clock.systemUTC());
         Admin admin = Admin.create(client);
         AlertTail tail =
             new AlertTail(
@@ -134,8 +134,8 @@ class BacktestCommandIT extends BrokerPerClass {
       KafkaTestSupport.produce(broker.bootstrapServers(), settings.topics().input(), lines);
       new CatchUp(
               admin,
-              settings.applicationId(),
-              CatchUp.monitoredTopics(settings.applicationId(), settings.topics().input()))
+              settings.application().id(),
+              CatchUp.monitoredTopics(settings.application().id(), settings.topics().input()))
           .await(KafkaTestSupport.DEADLINE, remaining -> {}, monitor::failure);
       assertThat(
               tail.awaitPositions(

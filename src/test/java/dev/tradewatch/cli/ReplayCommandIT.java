@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.alerts.Alert;
-import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.testing.BrokerPerClass;
 import dev.tradewatch.testing.KafkaTestSupport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -42,8 +42,8 @@ class ReplayCommandIT extends BrokerPerClass {
     Path seed = dir.resolve("seed-case.jsonl");
     Files.write(seed, dev.tradewatch.demo.DemoData.referenceCase());
 
-    try (MonitorRuntime monitor =
-        MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+    try (StreamsRuntime monitor =
+        StreamsRuntime.startMonitor(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
       CommandITSupport.Outcome replay =
           CommandITSupport.execute(
               "replay",
@@ -89,8 +89,8 @@ class ReplayCommandIT extends BrokerPerClass {
         old,
         "{\"exporter\":\"DEU\",\"importer\":\"FRA\",\"period\":\"2013-01\",\"valueUsd\":1000}\n");
     Instant before = Instant.now();
-    try (MonitorRuntime monitor =
-        MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+    try (StreamsRuntime monitor =
+        StreamsRuntime.startMonitor(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
       assertThat(
               CommandITSupport.execute(
                       "replay",
@@ -163,8 +163,8 @@ class ReplayCommandIT extends BrokerPerClass {
     try (var in = getClass().getResourceAsStream("/comtrade-turkey-azerbaijan.csv")) {
       Files.copy(in, comtrade);
     }
-    try (MonitorRuntime monitor =
-        MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+    try (StreamsRuntime monitor =
+        StreamsRuntime.startMonitor(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
       CommandITSupport.Outcome outcome =
           CommandITSupport.execute(
               "replay",

@@ -24,7 +24,7 @@ class SettingsLoaderTest {
     assertThat(settings.topics().input()).isEqualTo("trade.figures");
     assertThat(settings.topics().alerts()).isEqualTo("trade.alerts");
     assertThat(settings.topics().deadLetter()).isEqualTo("trade.figures.dlq");
-    assertThat(settings.processingGuarantee()).isEqualTo("exactly_once_v2");
+    assertThat(settings.application().guarantee().kafkaName()).isEqualTo("exactly_once_v2");
     assertThat(settings.http().port()).isEqualTo(8080);
     assertThat(settings.detection().global()).isEqualTo(RuleSettings.defaults());
   }
@@ -47,8 +47,8 @@ class SettingsLoaderTest {
 
     Settings settings = SettingsLoader.load(file, env, flags);
 
-    assertThat(settings.bootstrapServers()).isEqualTo("file:9092");
-    assertThat(settings.applicationId()).isEqualTo("from-env");
+    assertThat(settings.cluster().bootstrapServers()).isEqualTo("file:9092");
+    assertThat(settings.application().id()).isEqualTo("from-env");
     assertThat(settings.topics().input()).isEqualTo("flag.figures");
   }
 
@@ -89,7 +89,7 @@ class SettingsLoaderTest {
 
     assertThat(settings.detection().forPair("TUR-USA").monthThreshold().thresholdCents())
         .isEqualTo(Usd.toCents(100_000_000L));
-    assertThat(settings.kafka()).containsEntry("security.protocol", "SASL_SSL");
+    assertThat(settings.cluster().clientOverrides()).containsEntry("security.protocol", "SASL_SSL");
   }
 
   @Test
@@ -97,7 +97,7 @@ class SettingsLoaderTest {
     Path file =
         write("kafka.sasl.mechanism=SCRAM-SHA-512\nkafka.ssl.truststore.location=/etc/ts.p12\n");
 
-    assertThat(SettingsLoader.load(file, Map.of(), Map.of()).kafka())
+    assertThat(SettingsLoader.load(file, Map.of(), Map.of()).cluster().clientOverrides())
         .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
         .containsEntry("ssl.truststore.location", "/etc/ts.p12");
   }

@@ -7,7 +7,7 @@ import dev.tradewatch.config.Settings;
 import dev.tradewatch.http.Observability;
 import dev.tradewatch.isolated.CatchUp;
 import dev.tradewatch.lifecycle.ClusterPreparation;
-import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.metrics.PipelineMetrics;
 import dev.tradewatch.stream.DeadLetterHeaders;
 import dev.tradewatch.stream.MalformedRecords;
@@ -57,8 +57,8 @@ class BadInputProcessIT {
                   "tradewatch.http.advertised-host",
                   "127.0.0.1"));
       try (Observability web = Observability.start(settings);
-          MonitorRuntime monitor =
-              MonitorRuntime.start(
+          StreamsRuntime monitor =
+              StreamsRuntime.startMonitor(
                   settings, web.registry(), Clock.systemUTC(), web.advertisedServer());
           KafkaProducer<byte[], byte[]> producer =
               new KafkaProducer<>(
@@ -76,8 +76,8 @@ class BadInputProcessIT {
         producer.flush();
         new CatchUp(
                 admin,
-                settings.applicationId(),
-                CatchUp.monitoredTopics(settings.applicationId(), settings.topics().input()))
+                settings.application().id(),
+                CatchUp.monitoredTopics(settings.application().id(), settings.topics().input()))
             .await(Duration.ofMinutes(3), remaining -> {}, monitor::failure);
 
         long accepted =

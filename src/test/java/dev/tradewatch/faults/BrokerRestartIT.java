@@ -9,7 +9,7 @@ import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.isolated.Backtest;
 import dev.tradewatch.isolated.CatchUp;
 import dev.tradewatch.lifecycle.ClusterPreparation;
-import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.replay.FigureProducer;
 import dev.tradewatch.replay.FileFormat;
 import dev.tradewatch.testing.KafkaTestSupport;
@@ -48,8 +48,8 @@ class BrokerRestartIT {
     Settings settings =
         KafkaTestSupport.isolatedSettings(
             broker.bootstrapServers(), dir.resolve("state"), Map.of());
-    try (MonitorRuntime monitor =
-        MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+    try (StreamsRuntime monitor =
+        StreamsRuntime.startMonitor(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
       int half = feed.size() / 2;
       produce(settings, feed.subList(0, half));
       try (Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
@@ -57,7 +57,7 @@ class BrokerRestartIT {
                 KafkaTestSupport.eventually(
                     () ->
                         KafkaTestSupport.committedOffsets(
-                                admin, settings.applicationId(), settings.topics().input())
+                                admin, settings.application().id(), settings.topics().input())
                             >= half / 2))
             .isTrue();
       }
@@ -67,8 +67,8 @@ class BrokerRestartIT {
       try (Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
         new CatchUp(
                 admin,
-                settings.applicationId(),
-                CatchUp.monitoredTopics(settings.applicationId(), settings.topics().input()))
+                settings.application().id(),
+                CatchUp.monitoredTopics(settings.application().id(), settings.topics().input()))
             .await(Duration.ofMinutes(5), remaining -> {}, monitor::failure);
       }
       assertThat(monitor.failure()).isNull();

@@ -71,7 +71,7 @@ class CrashRecoveryIT {
                   KafkaTestSupport.eventually(
                       () ->
                           KafkaTestSupport.committedOffsets(
-                                  admin, settings.applicationId(), settings.topics().input())
+                                  admin, settings.application().id(), settings.topics().input())
                               >= processed))
               .isTrue();
           run.kill();
@@ -84,8 +84,8 @@ class CrashRecoveryIT {
       try (Admin admin = Admin.create(client)) {
         new CatchUp(
                 admin,
-                settings.applicationId(),
-                CatchUp.monitoredTopics(settings.applicationId(), settings.topics().input()))
+                settings.application().id(),
+                CatchUp.monitoredTopics(settings.application().id(), settings.topics().input()))
             .await(Duration.ofMinutes(5), remaining -> {}, () -> null);
       }
       long caughtUp = System.nanoTime();
@@ -127,11 +127,11 @@ class CrashRecoveryIT {
   private static List<String> runArgs(Settings settings) {
     return List.of(
         "--bootstrap-servers",
-        settings.bootstrapServers(),
+        settings.cluster().bootstrapServers(),
         "--application-id",
-        settings.applicationId(),
+        settings.application().id(),
         "--state-dir",
-        settings.stateDir().toString(),
+        settings.application().stateDir().toString(),
         "--http-port",
         "0",
         "--set",

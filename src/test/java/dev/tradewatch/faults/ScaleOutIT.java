@@ -68,7 +68,7 @@ class ScaleOutIT {
         assertThat(
                 KafkaTestSupport.eventually(
                     () ->
-                        members(admin, settings.applicationId()) == 2
+                        members(admin, settings.application().id()) == 2
                             && health(portA) == 200
                             && health(portB) == 200))
             .isTrue();
@@ -127,8 +127,8 @@ class ScaleOutIT {
     try (Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
       new CatchUp(
               admin,
-              settings.applicationId(),
-              CatchUp.monitoredTopics(settings.applicationId(), settings.topics().input()))
+              settings.application().id(),
+              CatchUp.monitoredTopics(settings.application().id(), settings.topics().input()))
           .await(Duration.ofMinutes(3), remaining -> {}, () -> null);
     }
   }
@@ -187,9 +187,9 @@ class ScaleOutIT {
         new ArrayList<>(
             List.of(
                 "--bootstrap-servers",
-                settings.bootstrapServers(),
+                settings.cluster().bootstrapServers(),
                 "--application-id",
-                settings.applicationId(),
+                settings.application().id(),
                 "--state-dir",
                 dir.resolve("state-" + name).toString(),
                 "--http-port",

@@ -30,8 +30,8 @@ class KafkaContainerIT {
   void shouldRaiseTheReferenceAlertsAgainstAContainerisedBroker() throws Exception {
     Settings settings =
         KafkaTestSupport.isolatedSettings(KAFKA.getBootstrapServers(), stateDir, Map.of());
-    try (MonitorRuntime monitor =
-        MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+    try (StreamsRuntime monitor =
+        StreamsRuntime.startMonitor(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
       KafkaTestSupport.produce(
           KAFKA.getBootstrapServers(), settings.topics().input(), MonitorRunIT.seedCase());
 

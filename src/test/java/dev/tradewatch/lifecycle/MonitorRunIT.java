@@ -46,8 +46,8 @@ class MonitorRunIT extends BrokerPerClass {
   @Test
   void shouldPublishTheReferenceCaseAlertsExactlyOnce() throws Exception {
     Settings settings = settings(Map.of());
-    try (MonitorRuntime monitor =
-        MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+    try (StreamsRuntime monitor =
+        StreamsRuntime.startMonitor(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
       assertThat(KafkaTestSupport.eventually(monitor::isRunning)).isTrue();
       KafkaTestSupport.produce(broker.bootstrapServers(), settings.topics().input(), seedCase());
 
@@ -85,8 +85,8 @@ class MonitorRunIT extends BrokerPerClass {
           .all()
           .get(30, TimeUnit.SECONDS);
     }
-    try (MonitorRuntime monitor =
-        MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+    try (StreamsRuntime monitor =
+        StreamsRuntime.startMonitor(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
       String huge =
           "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"source\":\"" + "x".repeat(900_000) + "\"}";
       KafkaTestSupport.produce(
@@ -124,7 +124,8 @@ class MonitorRunIT extends BrokerPerClass {
     Settings settings = settings(Map.of("tradewatch.topics.create", "false"));
 
     assertThatThrownBy(
-            () -> MonitorRuntime.start(settings, new SimpleMeterRegistry(), Clock.systemUTC()))
+            () ->
+                StreamsRuntime.startMonitor(settings, new SimpleMeterRegistry(), Clock.systemUTC()))
         .isInstanceOf(StartupException.class)
         .hasMessageContaining("does not exist and tradewatch.topics.create is false");
   }

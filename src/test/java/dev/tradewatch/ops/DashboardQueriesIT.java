@@ -10,7 +10,7 @@ import dev.tradewatch.demo.DemoData;
 import dev.tradewatch.http.Observability;
 import dev.tradewatch.isolated.CatchUp;
 import dev.tradewatch.lifecycle.ClusterPreparation;
-import dev.tradewatch.lifecycle.MonitorRuntime;
+import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.replay.FigureProducer;
 import dev.tradewatch.testing.KafkaTestSupport;
 import java.io.IOException;
@@ -60,7 +60,7 @@ class DashboardQueriesIT {
 
   private static EmbeddedKafkaBroker broker;
   private static Observability web;
-  private static MonitorRuntime monitor;
+  private static StreamsRuntime monitor;
   private static Process prometheus;
   private static String prometheusUrl;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -84,7 +84,8 @@ class DashboardQueriesIT {
                 "1"));
     web = Observability.start(settings);
     monitor =
-        MonitorRuntime.start(settings, web.registry(), Clock.systemUTC(), web.advertisedServer());
+        StreamsRuntime.startMonitor(
+            settings, web.registry(), Clock.systemUTC(), web.advertisedServer());
     web.attach(monitor);
     try (FigureProducer producer =
             new FigureProducer(
@@ -93,8 +94,8 @@ class DashboardQueriesIT {
       producer.sendAll(DemoData.lines());
       new CatchUp(
               admin,
-              settings.applicationId(),
-              CatchUp.monitoredTopics(settings.applicationId(), settings.topics().input()))
+              settings.application().id(),
+              CatchUp.monitoredTopics(settings.application().id(), settings.topics().input()))
           .await(Duration.ofMinutes(5), remaining -> {}, monitor::failure);
     }
     prometheus = startPrometheus(binary, web.port());

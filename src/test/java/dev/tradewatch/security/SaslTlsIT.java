@@ -7,8 +7,8 @@ import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.demo.DemoData;
 import dev.tradewatch.lifecycle.ClusterPreparation;
-import dev.tradewatch.lifecycle.MonitorRuntime;
 import dev.tradewatch.lifecycle.StartupException;
+import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.replay.FigureProducer;
 import dev.tradewatch.testing.KafkaTestSupport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -75,8 +75,8 @@ class SaslTlsIT {
       }
       Settings secured = settings(broker, "127.0.0.1:" + saslPort, keystore, USER_PASSWORD);
 
-      try (MonitorRuntime monitor =
-              MonitorRuntime.start(secured, new SimpleMeterRegistry(), Clock.systemUTC());
+      try (StreamsRuntime monitor =
+              StreamsRuntime.startMonitor(secured, new SimpleMeterRegistry(), Clock.systemUTC());
           FigureProducer producer =
               new FigureProducer(
                   ClusterPreparation.clientProperties(secured), secured.topics().input(), 0)) {
@@ -93,7 +93,8 @@ class SaslTlsIT {
 
       Settings wrong = settings(broker, "127.0.0.1:" + saslPort, keystore, "not-the-password");
       assertThatThrownBy(
-              () -> MonitorRuntime.start(wrong, new SimpleMeterRegistry(), Clock.systemUTC()))
+              () ->
+                  StreamsRuntime.startMonitor(wrong, new SimpleMeterRegistry(), Clock.systemUTC()))
           .isInstanceOf(StartupException.class)
           .hasMessageContaining("Authentication failed")
           .hasMessageNotContaining("not-the-password");
@@ -118,6 +119,7 @@ class SaslTlsIT {
                 "tradewatch.startup-timeout-seconds", "15"));
     Settings plain =
         KafkaTestSupport.isolatedSettings(broker.bootstrapServers(), dir.resolve("state"), kafka);
-    return plain.withBootstrapServers(saslBootstrap);
+    return plain.with(
+        java.util.Map.of(dev.tradewatch.config.ConfigKeys.BOOTSTRAP_SERVERS, saslBootstrap));
   }
 }

@@ -2,6 +2,7 @@ package dev.tradewatch.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradewatch.config.Topics;
 import dev.tradewatch.metrics.PipelineMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;

@@ -1,5 +1,6 @@
 package dev.tradewatch.stream;
 
+import dev.tradewatch.config.Topics;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.metrics.PipelineMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -2,6 +2,7 @@ package dev.tradewatch.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradewatch.config.Topics;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.Usd;
@@ -147,7 +148,8 @@ class TradewatchTopologyTest {
             new TopologySettings(
                 Topics.defaults(),
                 new DetectionConfig(defaults, Map.of("TUR-USA", usa)),
-                TopologySettings.DEFAULT_MAX_RECORD_BYTES));
+                TopologySettings.defaults().maxRecordBytes(),
+                TopologySettings.defaults().deadLetterMaxBytes()));
 
     fixture.sendSeedCase();
 

@@ -1,4 +1,4 @@
-package dev.tradewatch.stream;
+package dev.tradewatch.config;
 
 import java.util.Objects;
 

@@ -2,6 +2,7 @@ package dev.tradewatch.lifecycle;
 
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.metrics.PipelineMetrics;
+import dev.tradewatch.stream.DeadLetterLimits;
 import dev.tradewatch.stream.StreamsDefaults;
 import dev.tradewatch.stream.TopologySettings;
 import dev.tradewatch.stream.TradewatchTopology;
@@ -17,25 +18,27 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running monitor: the topology in a {@link KafkaStreams} client, after the cluster and topics
- * have been checked. A fatal error shuts the client down (rather than retrying forever) so that the
- * process exits 1 and its supervisor can restart it; exactly-once makes that restart safe.
+ * A running {@link KafkaStreams} client: the monitor (tradewatch's topology, after the cluster and
+ * topics have been checked) or, for {@code bench}, any other topology. A fatal error shuts the
+ * client down (rather than retrying forever) so that the process exits 1 and its supervisor can
+ * restart it; exactly-once makes that restart safe.
  */
-public final class MonitorRuntime implements AutoCloseable {
+public final class StreamsRuntime implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(MonitorRuntime.class);
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsRuntime.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaStreams streams;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-  private MonitorRuntime(KafkaStreams streams) {
+  private StreamsRuntime(KafkaStreams streams) {
     this.streams = streams;
   }
 
@@ -43,46 +46,43 @@ public final class MonitorRuntime implements AutoCloseable {
    * Checks the cluster, creates missing topics and starts processing; returns once the client is
    * started.
    */
-  public static MonitorRuntime start(Settings settings, MeterRegistry registry, Clock clock) {
-    return start(settings, registry, clock, null);
+  public static StreamsRuntime startMonitor(
+      Settings settings, MeterRegistry registry, Clock clock) {
+    return startMonitor(settings, registry, clock, null);
   }
 
   /**
-   * As {@link #start(Settings, MeterRegistry, Clock)}, advertising {@code applicationServer}
+   * As {@link #startMonitor(Settings, MeterRegistry, Clock)}, advertising {@code applicationServer}
    * ({@code host:port} of this instance's HTTP API) to the other instances for interactive queries.
    */
-  public static MonitorRuntime start(
+  public static StreamsRuntime startMonitor(
       Settings settings, MeterRegistry registry, Clock clock, String applicationServer) {
-    requireWritable(settings.stateDir());
-    int deadLetterLimit = ClusterPreparation.prepare(settings);
+    requireWritable(settings.application().stateDir());
+    DeadLetterLimits deadLetters = ClusterPreparation.prepare(settings);
     Properties props = streamsProperties(settings);
-    // dead letters carry whole input records up to what their topic accepts; the topology cuts
-    // larger ones
-    int deadLetterBytes = Math.min(StreamsDefaults.DEAD_LETTER_MAX_BYTES, deadLetterLimit);
     props.put(
-        StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), deadLetterBytes);
+        StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+        deadLetters.producerMaxRequestBytes());
     if (applicationServer != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
-    TopologySettings topology =
-        new TopologySettings(
-            settings.topics(),
-            settings.detection(),
-            settings.maxRecordBytes(),
-            deadLetterBytes - TopologySettings.DEAD_LETTER_HEADROOM);
+    TopologySettings topology = TopologySettings.of(settings, deadLetters);
+    return start(TradewatchTopology.build(topology, new PipelineMetrics(registry), clock), props);
+  }
+
+  /** Starts {@code topology} with {@code props}; returns once the client is started. */
+  public static StreamsRuntime start(Topology topology, Properties props) {
     KafkaStreams streams;
     try {
-      streams =
-          new KafkaStreams(
-              TradewatchTopology.build(topology, new PipelineMetrics(registry), clock), props);
+      streams = new KafkaStreams(topology, props);
     } catch (org.apache.kafka.common.config.ConfigException e) {
       throw ClusterPreparation.badKafkaSetting(e);
     }
-    MonitorRuntime runtime = new MonitorRuntime(streams);
+    StreamsRuntime runtime = new StreamsRuntime(streams);
     streams.setUncaughtExceptionHandler(
         exception -> {
           runtime.failure.compareAndSet(null, exception);
-          LOG.error("Stream thread failed; shutting the monitor down", exception);
+          LOG.error("Stream thread failed; shutting the client down", exception);
           return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
     streams.setStateListener(
@@ -109,14 +109,16 @@ public final class MonitorRuntime implements AutoCloseable {
     }
   }
 
-  static Properties streamsProperties(Settings settings) {
+  /** The Kafka Streams properties of {@code settings}: tradewatch's defaults, then kafka.* keys. */
+  public static Properties streamsProperties(Settings settings) {
     Properties props = StreamsDefaults.forTopics(settings.topics());
-    props.putAll(
-        settings.kafka()); // kafka.* may tune any client setting, but not the identity below
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-    props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
+    // kafka.* may tune any client setting, but not the identity below
+    props.putAll(settings.cluster().clientOverrides());
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.application().id());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.cluster().bootstrapServers());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, settings.application().stateDir().toString());
+    props.put(
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.application().guarantee().kafkaName());
     props.put(
         StreamsConfig.REPLICATION_FACTOR_CONFIG,
         (int) settings.topicCreation().replicationFactor());
