@@ -1,9 +1,8 @@
 package dev.tradewatch;
 
+import dev.tradewatch.cli.ErrorHandler;
 import dev.tradewatch.cli.TradewatchCommand;
-import dev.tradewatch.config.ConfigException;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import picocli.CommandLine;
 
 /**
@@ -13,9 +12,9 @@ import picocli.CommandLine;
  */
 public final class Main {
 
-  public static final int OK = 0;
-  public static final int FAILURE = 1;
-  public static final int USAGE = 2;
+  public static final int OK = ErrorHandler.OK;
+  public static final int FAILURE = ErrorHandler.FAILURE;
+  public static final int USAGE = ErrorHandler.USAGE;
 
   private Main() {}
 
@@ -30,34 +29,7 @@ public final class Main {
 
   /** Runs a command with the given output and error writers, and returns its exit code. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    boolean verbose = Arrays.asList(args).contains("--verbose");
     CommandLine cli = new CommandLine(new TradewatchCommand()).setOut(out).setErr(err);
-    cli.setParameterExceptionHandler(
-        (ex, arguments) -> {
-          ex.getCommandLine()
-              .getErr()
-              .println(
-                  "tradewatch: "
-                      + ex.getMessage()
-                      + " (see: "
-                      + ex.getCommandLine().getCommandSpec().qualifiedName()
-                      + " --help)");
-          return USAGE;
-        });
-    cli.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("tradewatch: " + oneLine(ex));
-          if (verbose) {
-            ex.printStackTrace(commandLine.getErr());
-          }
-          commandLine.getErr().flush();
-          return ex instanceof ConfigException ? USAGE : FAILURE;
-        });
-    return cli.execute(args);
-  }
-
-  private static String oneLine(Exception ex) {
-    String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-    return message.lines().findFirst().orElse(message);
+    return ErrorHandler.install(cli).execute(args);
   }
 }

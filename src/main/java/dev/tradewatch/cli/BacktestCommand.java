@@ -52,7 +52,7 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Mixin BootstrapOption bootstrap;
 
-  @Mixin ConfigOptions config;
+  @Mixin SettingsOptions settingsOptions;
 
   @Mixin VerboseOption verbose;
 
@@ -60,7 +60,7 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = config.load(bootstrap.flags());
+    Settings settings = settingsOptions.load(bootstrap);
     Labels labels = labelsFile == null ? null : readLabels(labelsFile);
     PrintWriter err = spec.commandLine().getErr();
     Backtest.Input in =

@@ -2,11 +2,11 @@ package dev.tradewatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradewatch.bench.Bench;
+import dev.tradewatch.bench.BenchResult;
 import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.Settings;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,18 +28,21 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--records",
+      paramLabel = "N",
       defaultValue = "1000000",
       description = "Figures to generate (default: ${DEFAULT-VALUE}).")
   int records;
 
   @Option(
       names = "--series",
+      paramLabel = "N",
       defaultValue = "100000",
       description = "Series they are spread over (default: ${DEFAULT-VALUE}).")
   int series;
 
   @Option(
       names = "--instances",
+      paramLabel = "N",
       defaultValue = "1",
       description =
           "Instances of the pipeline, one application in this JVM (default: ${DEFAULT-VALUE}).")
@@ -48,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of a table.")
   boolean json;
 
-  @Mixin ConfigOptions config;
+  @Mixin SettingsOptions settingsOptions;
 
   @Mixin VerboseOption verbose;
 
@@ -66,9 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (instances < 1 || instances > 8) {
       throw new ConfigException("--instances: expected 1 to 8, found " + instances);
     }
-    Settings settings = config.load(Map.of());
+    Settings settings = settingsOptions.load();
     PrintWriter err = spec.commandLine().getErr();
-    Bench.Result result =
+    BenchResult result =
         Bench.run(
             settings,
             records,
@@ -81,10 +84,14 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? new ObjectMapper().writeValueAsString(result) : table(result));
     out.flush();
-    return 0;
+    return ErrorHandler.OK;
   }
 
-  private static String table(Bench.Result r) {
+  private static String table(BenchResult r) {
+    BenchResult.Feed feed = r.feed();
+    BenchResult.Rates rates = r.rates();
+    BenchResult.Latency latency = r.latency();
+    BenchResult.Logic logic = r.logicMicrosPerFigure();
     return String.format(
         Locale.ROOT,
         """
@@ -93,35 +100,32 @@ public final class BenchCommand implements Callable<Integer> {
                   raw consumer              %,10.0f /s
                   streams pass-through      %,10.0f /s
                   streams keyed state       %,10.0f /s   (repartition + store read/write per record)
-                  tradewatch pipeline       %,10.0f /s   (%.2f × pass-through, %.2f × keyed state; %d instance%s)
-                  latency at half load      p50 %.0f ms, p99 %.0f ms (%,d alerts)
+                  tradewatch pipeline       %,10.0f /s   (%.2f × pass-through, %.2f × keyed state; %s)
+                  latency at half load      p50 %.0f ms, p99 %.0f ms (%s)
                   tradewatch logic alone    %.2f µs per figure (parse %.2f, figure serde %.2f, series step %.2f)
                   state per series          %,.0f bytes
                   heap in use               %,d MB""",
-        r.records(),
-        r.series(),
-        r.guarantee(),
-        r.produceRatePerSec(),
-        r.rawConsumerPerSec(),
-        r.passThroughPerSec(),
-        r.keyedStatePerSec(),
-        r.pipelinePerSec(),
-        r.pipelinePerSec() / r.passThroughPerSec(),
-        r.pipelinePerSec() / r.keyedStatePerSec(),
-        r.instances(),
-        r.instances() == 1 ? "" : "s",
-        r.latencyP50Ms(),
-        r.latencyP99Ms(),
-        r.latencySamples(),
-        logicTotal(r.logicMicrosPerFigure()),
-        r.logicMicrosPerFigure().parse(),
-        r.logicMicrosPerFigure().figureSerde(),
-        r.logicMicrosPerFigure().seriesStep(),
-        r.stateBytesPerSeries(),
-        r.heapUsedBytes() >> 20);
-  }
-
-  private static double logicTotal(Bench.Logic logic) {
-    return logic.parse() + logic.figureSerde() + logic.seriesStep();
+        feed.records(),
+        feed.series(),
+        feed.guarantee(),
+        rates.produceRatePerSec(),
+        rates.rawConsumerPerSec(),
+        rates.passThroughPerSec(),
+        rates.keyedStatePerSec(),
+        rates.pipelinePerSec(),
+        rates.pipelinePerSec() / rates.passThroughPerSec(),
+        rates.pipelinePerSec() / rates.keyedStatePerSec(),
+        feed.instances() == 1 ? "1 instance" : feed.instances() + " instances",
+        latency.latencyP50Ms(),
+        latency.latencyP99Ms(),
+        latency.latencySamples() == 1
+            ? "1 alert"
+            : String.format(Locale.ROOT, "%,d alerts", latency.latencySamples()),
+        logic.parse() + logic.figureSerde() + logic.seriesStep(),
+        logic.parse(),
+        logic.figureSerde(),
+        logic.seriesStep(),
+        r.footprint().stateBytesPerSeries(),
+        r.footprint().heapUsedBytes() >> 20);
   }
 }

@@ -1,7 +1,6 @@
 package dev.tradewatch.cli;
 
 import dev.tradewatch.config.ConfigKeys;
-import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -9,7 +8,7 @@ import picocli.CommandLine.Option;
  * {@code --bootstrap-servers}: the Kafka cluster, as a flag over {@code
  * tradewatch.bootstrap-servers}.
  */
-public final class BootstrapOption {
+public final class BootstrapOption implements SettingsFlag {
 
   @Option(
       names = "--bootstrap-servers",
@@ -21,12 +20,8 @@ public final class BootstrapOption {
     return servers != null;
   }
 
-  /** The flag as a settings layer: empty when not given. */
-  Map<String, String> flags() {
-    Map<String, String> flags = new HashMap<>();
-    if (servers != null) {
-      flags.put(ConfigKeys.BOOTSTRAP_SERVERS, servers);
-    }
-    return flags;
+  @Override
+  public void addTo(Map<String, String> flags) {
+    SettingsFlags.put(flags, ConfigKeys.BOOTSTRAP_SERVERS, servers);
   }
 }

@@ -3,10 +3,11 @@ package dev.tradewatch.cli;
 import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code broker}: a single-node Kafka broker (KRaft) in this JVM, for local use, until Ctrl-C. */
 @Command(
@@ -18,6 +19,7 @@ public final class BrokerCommand implements Callable<Integer> {
 
   @Option(
       names = "--port",
+      paramLabel = "PORT",
       defaultValue = "9092",
       description = "Client port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int port;
@@ -31,25 +33,25 @@ public final class BrokerCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
-    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, dataDir);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  broker.close();
-                  stopped.countDown();
-                },
-                "broker-shutdown"));
-    System.out.println(
-        "Kafka broker listening on "
-            + broker.bootstrapServers()
-            + " (data in "
-            + broker.dataDir()
-            + "); Ctrl-C to stop");
-    stopped.await();
-    return 0;
+    ShutdownSignal shutdown = new ShutdownSignal();
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, dataDir)) {
+      spec.commandLine()
+          .getOut()
+          .println(
+              "Kafka broker listening on "
+                  + broker.bootstrapServers()
+                  + " (data in "
+                  + broker.dataDir()
+                  + "); Ctrl-C to stop");
+      spec.commandLine().getOut().flush();
+      shutdown.await();
+    } finally {
+      shutdown.cleanedUp();
+    }
+    return ErrorHandler.OK;
   }
 }

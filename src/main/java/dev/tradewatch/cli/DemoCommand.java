@@ -1,28 +1,16 @@
 package dev.tradewatch.cli;
 
-import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import dev.tradewatch.config.ConfigKeys;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.demo.DemoData;
 import dev.tradewatch.domain.alerts.Alert;
-import dev.tradewatch.http.Observability;
-import dev.tradewatch.isolated.AlertTail;
-import dev.tradewatch.isolated.CatchUp;
-import dev.tradewatch.lifecycle.ClusterPreparation;
-import dev.tradewatch.lifecycle.StreamsRuntime;
+import dev.tradewatch.isolated.IsolatedRun;
 import dev.tradewatch.replay.FigureProducer;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +27,13 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
 
   private static final Duration PROCESSING_TIMEOUT = Duration.ofMinutes(10);
+  private static final String APPLICATION_ID = "tradewatch-demo";
+
+  /** The demo serves on loopback unless told otherwise: it is for the machine it runs on. */
+  private static final Map<String, String> DEMO_DEFAULTS =
+      Map.of(
+          ConfigKeys.HTTP_BIND_ADDRESS, "127.0.0.1",
+          ConfigKeys.HTTP_ADVERTISED_HOST, "127.0.0.1");
 
   @Option(
       names = "--once",
@@ -47,13 +42,14 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--kafka-port",
+      paramLabel = "PORT",
       defaultValue = "0",
       description = "Port of the embedded broker (default: any free port).")
   int kafkaPort;
 
-  @Mixin HttpPortOption httpPort;
+  @Mixin SettingsOptions settingsOptions;
 
-  @Mixin ConfigOptions config;
+  @Mixin HttpPortOption httpPort;
 
   @Mixin VerboseOption verbose;
 
@@ -61,106 +57,60 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Settings settings = settingsOptions.load(DEMO_DEFAULTS, httpPort);
     PrintWriter out = spec.commandLine().getOut();
     ShutdownSignal shutdown = new ShutdownSignal();
-    Path stateDir = Files.createTempDirectory("tradewatch-demo-state");
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaPort, null)) {
-      Settings settings = config.load(demoFlags(broker, stateDir));
+    IsolatedRun.Options options = new IsolatedRun.Options(true, kafkaPort, true, APPLICATION_ID);
+    try (IsolatedRun run =
+        IsolatedRun.start(settings, options, (alert, at) -> out.println(AlertLine.format(alert)))) {
+      Settings demo = run.settings();
       out.println(
           "Kafka broker (embedded) at "
-              + broker.bootstrapServers()
+              + demo.cluster().bootstrapServers()
               + "; alerts on "
-              + settings.topics().alerts());
-      Map<String, Alert> current = new ConcurrentHashMap<>();
-      Properties client = ClusterPreparation.clientProperties(settings);
-      try (Observability web = Observability.start(settings);
-          StreamsRuntime monitor =
-              StreamsRuntime.startMonitor(
-                  settings, web.registry(), Clock.systemUTC(), web.advertisedServer());
-          AlertTail tail =
-              new AlertTail(
-                  client,
-                  settings.topics().alerts(),
-                  alert -> {
-                    current.put(alert.alertId(), alert);
-                    out.println(AlertLine.format(alert));
-                  })) {
-        web.attach(monitor);
-        String base = "http://" + settings.http().bindAddress() + ":" + web.port();
-        out.println(
-            "Metrics at "
-                + base
-                + "/metrics, health at "
-                + base
-                + "/health, alerts at "
-                + base
-                + "/api/alerts, series at "
-                + base
-                + "/api/series/TUR/AZE");
-        List<String> lines = replay(settings, client);
-        out.println(
-            "Replayed "
-                + lines.size()
-                + " figures: the reference case, then a synthetic background of "
-                + DemoData.PAIRS
-                + " pairs over "
-                + DemoData.FIRST_YEAR
-                + "–"
-                + (DemoData.FIRST_YEAR + DemoData.YEARS - 1));
-        awaitProcessed(settings, client, tail, monitor);
-        long active = current.values().stream().filter(a -> a.status().isActive()).count();
-        out.println(
-            "All figures processed: "
-                + active
-                + " active alerts across "
-                + current.size()
-                + " alert ids.");
-        if (!once) {
-          out.println("Serving until Ctrl-C.");
-          shutdown.await();
-        }
+              + demo.topics().alerts());
+      String base = run.httpBaseUrl().orElseThrow();
+      out.println(
+          "Metrics at "
+              + base
+              + "/metrics, health at "
+              + base
+              + "/health, alerts at "
+              + base
+              + "/api/alerts, series at "
+              + base
+              + "/api/series/TUR/AZE");
+      List<String> lines = DemoData.lines();
+      try (FigureProducer producer =
+          new FigureProducer(run.clientProperties(), demo.topics().input(), 0)) {
+        producer.sendAll(lines);
+      }
+      out.println(
+          "Replayed "
+              + lines.size()
+              + " figures: the reference case, then a synthetic background of "
+              + DemoData.PAIRS
+              + " pairs over "
+              + DemoData.FIRST_YEAR
+              + "–"
+              + (DemoData.FIRST_YEAR + DemoData.YEARS - 1));
+      run.awaitProcessed(PROCESSING_TIMEOUT);
+      Map<String, Alert> alerts = run.alerts();
+      long active = alerts.values().stream().filter(a -> a.status().isActive()).count();
+      out.println(
+          "All figures processed: "
+              + active
+              + " active alerts across "
+              + alerts.size()
+              + " alert ids.");
+      if (!once) {
+        out.println("Serving until Ctrl-C.");
+        out.flush();
+        shutdown.await();
       }
     } finally {
       shutdown.cleanedUp();
     }
-    return 0;
-  }
-
-  /** The demo's own cluster and state; HTTP on loopback unless --set says otherwise. */
-  private Map<String, String> demoFlags(EmbeddedKafkaBroker broker, Path stateDir) {
-    Map<String, String> flags =
-        new HashMap<>(
-            Map.of(
-                ConfigKeys.BOOTSTRAP_SERVERS,
-                broker.bootstrapServers(),
-                ConfigKeys.STATE_DIR,
-                stateDir.toString(),
-                ConfigKeys.APPLICATION_ID,
-                "tradewatch-demo",
-                ConfigKeys.TOPICS_REPLICATION,
-                "1",
-                ConfigKeys.HTTP_ADVERTISED_HOST,
-                "127.0.0.1"));
-    if (!config.overrides.containsKey(ConfigKeys.HTTP_BIND_ADDRESS)) {
-      flags.put(ConfigKeys.HTTP_BIND_ADDRESS, "127.0.0.1");
-    }
-    httpPort.addTo(flags);
-    return flags;
-  }
-
-  private static List<String> replay(Settings settings, Properties client) {
-    List<String> lines = DemoData.lines();
-    try (FigureProducer producer = new FigureProducer(client, settings.topics().input(), 0)) {
-      producer.sendAll(lines);
-    }
-    return lines;
-  }
-
-  private static void awaitProcessed(
-      Settings settings, Properties client, AlertTail tail, StreamsRuntime monitor)
-      throws Exception {
-    try (Admin admin = Admin.create(client)) {
-      CatchUp.awaitMonitor(admin, settings, monitor, tail, PROCESSING_TIMEOUT);
-    }
+    return ErrorHandler.OK;
   }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** {@code --http-port}: the port of /metrics, /health and the JSON API (tradewatch.http.port). */
-public final class HttpPortOption {
+public final class HttpPortOption implements SettingsFlag {
 
   @Option(
       names = "--http-port",
@@ -14,7 +14,8 @@ public final class HttpPortOption {
           "Port of /metrics, /health and /api (tradewatch.http.port, default 8080; 0 = any free port).")
   Integer port;
 
-  void addTo(Map<String, String> flags) {
+  @Override
+  public void addTo(Map<String, String> flags) {
     if (port != null) {
       flags.put(ConfigKeys.HTTP_PORT, Integer.toString(port));
     }

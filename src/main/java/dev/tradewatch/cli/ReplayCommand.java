@@ -48,7 +48,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Mixin BootstrapOption bootstrap;
 
-  @Mixin ConfigOptions config;
+  @Mixin SettingsOptions settingsOptions;
 
   @Mixin VerboseOption verbose;
 
@@ -59,7 +59,7 @@ public final class ReplayCommand implements Callable<Integer> {
     if (rate < 0) {
       throw new ConfigException("--rate: expected a number ≥ 0, found " + rate);
     }
-    Settings settings = config.load(bootstrap.flags());
+    Settings settings = settingsOptions.load(bootstrap);
     if (demo && file.input != null) {
       throw new ConfigException("--demo and --input: give one of them");
     }

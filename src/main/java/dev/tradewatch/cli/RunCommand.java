@@ -1,8 +1,7 @@
 package dev.tradewatch.cli;
 
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.http.Observability;
-import dev.tradewatch.lifecycle.StreamsRuntime;
+import dev.tradewatch.http.ServedMonitor;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -22,38 +21,38 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin SettingsOptions settingsOptions;
 
+  @Mixin BootstrapOption bootstrap;
+
+  @Mixin ApplicationOptions application;
+
   @Mixin HttpPortOption httpPort;
 
   @Mixin VerboseOption verbose;
 
   @Override
   public Integer call() throws InterruptedException {
-    Settings settings = settingsOptions.load(httpPort::addTo);
+    Settings settings = settingsOptions.load(bootstrap, application, httpPort);
     ShutdownSignal shutdown = new ShutdownSignal();
     Throwable failure;
-    try (Observability web = Observability.start(settings);
-        StreamsRuntime monitor =
-            StreamsRuntime.startMonitor(
-                settings, web.registry(), Clock.systemUTC(), web.advertisedServer())) {
-      web.attach(monitor);
-      monitor.onStop(shutdown::trigger);
+    try (ServedMonitor served = ServedMonitor.start(settings, Clock.systemUTC())) {
+      served.monitor().onStop(shutdown::trigger);
       LOG.info(
-          "tradewatch monitoring {} on {} (application id {}); alerts to {}, dead letters to {}; HTTP on port {}",
+          "tradewatch monitoring {} on {} (application id {}); alerts to {}, dead letters to {}; HTTP at {}",
           settings.topics().input(),
           settings.cluster().bootstrapServers(),
           settings.application().id(),
           settings.topics().alerts(),
           settings.topics().deadLetter(),
-          web.port());
+          served.baseUrl());
       shutdown.await();
-      failure = monitor.failure();
+      failure = served.monitor().failure();
     } finally {
       shutdown.cleanedUp();
     }
     if (failure != null) {
       throw new IllegalStateException("the monitor stopped: " + rootMessage(failure), failure);
     }
-    return 0;
+    return ErrorHandler.OK;
   }
 
   private static String rootMessage(Throwable failure) {

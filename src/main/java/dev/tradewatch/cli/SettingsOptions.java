@@ -1,62 +1,46 @@
 package dev.tradewatch.cli;
 
-import dev.tradewatch.config.ConfigException;
-import dev.tradewatch.config.ConfigKeys;
 import dev.tradewatch.config.Settings;
+import dev.tradewatch.config.SettingsLoader;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Options of commands that run against a cluster of the user's: which cluster, which application
- * id, where state lives.
+ * {@code --config FILE} and {@code --set KEY=VALUE}, and the one way every command loads its
+ * settings: built-in defaults &lt; the command's own defaults &lt; {@code --config} &lt; {@code
+ * TRADEWATCH_*} environment &lt; {@code --set} &lt; the command's flags.
  */
 public final class SettingsOptions {
 
-  @Mixin ConfigOptions config;
-
-  @Mixin BootstrapOption bootstrap;
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Properties file with tradewatch.* and kafka.* keys.")
+  Path configFile;
 
   @Option(
-      names = "--application-id",
-      paramLabel = "ID",
+      names = "--set",
+      paramLabel = "KEY=VALUE",
       description =
-          "Kafka Streams application id, also the consumer group and transactional id prefix (tradewatch.application-id).")
-  String applicationId;
+          "Any configuration key, e.g. --set tradewatch.rules.month-spike.factor=8. Repeatable.")
+  Map<String, String> overrides = new LinkedHashMap<>();
 
-  @Option(
-      names = "--state-dir",
-      paramLabel = "DIR",
-      description = "Directory for local state stores (tradewatch.state-dir).")
-  Path stateDir;
-
-  /** Loads the settings: defaults < --config < TRADEWATCH_* environment < flags. */
-  public Settings load() {
-    return config.load(flags());
+  /** Loads the settings with the command's {@code flags} on top. */
+  Settings load(SettingsFlag... flags) {
+    return load(Map.of(), flags);
   }
 
-  /** As {@link #load()}, with more flags from the command's own options. */
-  public Settings load(Consumer<Map<String, String>> moreFlags) {
-    Map<String, String> flags = flags();
-    moreFlags.accept(flags);
-    return config.load(flags);
-  }
-
-  private Map<String, String> flags() {
-    Map<String, String> flags = bootstrap.flags();
-    put(flags, ConfigKeys.APPLICATION_ID, applicationId);
-    put(flags, ConfigKeys.STATE_DIR, stateDir == null ? null : stateDir.toString());
-    return flags;
-  }
-
-  private static void put(Map<String, String> flags, String key, String value) {
-    if (value != null) {
-      if (value.isBlank()) {
-        throw new ConfigException(key + ": expected a value, found nothing");
-      }
-      flags.put(key, value);
+  /**
+   * As {@link #load(SettingsFlag...)}, with {@code commandDefaults} just above the built-in ones.
+   */
+  Settings load(Map<String, String> commandDefaults, SettingsFlag... flags) {
+    Map<String, String> top = new HashMap<>(overrides);
+    for (SettingsFlag flag : flags) {
+      flag.addTo(top);
     }
+    return SettingsLoader.load(commandDefaults, configFile, System.getenv(), top);
   }
 }

@@ -32,7 +32,20 @@ public final class SettingsLoader {
    */
   public static Settings load(
       Path configFile, Map<String, String> environment, Map<String, String> flags) {
+    return load(Map.of(), configFile, environment, flags);
+  }
+
+  /**
+   * As {@link #load(Path, Map, Map)}, with a command's own defaults (the demo's loopback HTTP, say)
+   * layered just above the built-in ones.
+   */
+  public static Settings load(
+      Map<String, String> commandDefaults,
+      Path configFile,
+      Map<String, String> environment,
+      Map<String, String> flags) {
     Map<String, String> merged = new TreeMap<>(ConfigKeys.DEFAULTS);
+    merged.putAll(checked(commandDefaults, " (a command default)"));
     if (configFile != null) {
       merged.putAll(checked(readFile(configFile), " (in " + configFile + ")"));
     }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code bench --json} on a small feed: every measurement is there and plausible. No speed is
  * asserted.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
 class BenchCommandIT {
 
   @Test

@@ -2,9 +2,12 @@ package dev.tradewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code demo --once}: the whole story in one command, ending by itself. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
 class DemoCommandIT {
 
   @Test

@@ -22,12 +22,14 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code replay} into a running {@code run}: the reference case's alerts, read back with
  * read_committed.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
 class ReplayCommandIT extends BrokerPerClass {
 
   private static final String AZE = "TUR-AZE-defence-aerospace-TUR-";

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.http.Observability;
+import dev.tradewatch.http.HttpEndpoint;
 import dev.tradewatch.isolated.CatchUp;
 import dev.tradewatch.lifecycle.ClusterPreparation;
 import dev.tradewatch.lifecycle.StreamsRuntime;
@@ -21,12 +21,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * generated records, about half of them malformed. Accepted + dead-lettered = produced, every dead
  * letter says why, /health stays 200 and the monitor never stops.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
 class BadInputProcessIT {
 
   private static final int RECORDS = 3_000;
@@ -56,7 +59,7 @@ class BadInputProcessIT {
                   "127.0.0.1",
                   "tradewatch.http.advertised-host",
                   "127.0.0.1"));
-      try (Observability web = Observability.start(settings);
+      try (HttpEndpoint web = HttpEndpoint.start(settings);
           StreamsRuntime monitor =
               StreamsRuntime.startMonitor(
                   settings, web.registry(), Clock.systemUTC(), web.advertisedServer());

@@ -22,14 +22,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The broker stops and starts again on the same data directory mid-stream; tradewatch recovers by
  * itself.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
 class BrokerRestartIT {
 
   @TempDir Path dir;

@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the alert topic holds no duplicate (alertId, version), and the final state of every alert equals
  * a backtest of the same feed. The time from the last restart to caught-up is printed.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
 class CrashRecoveryIT {
 
   @TempDir Path dir;

@@ -29,14 +29,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two {@code run} processes share the input partitions; each answers /api/alerts for all series.
  * One is SIGKILLed; the other takes its partitions over; the final state still equals a backtest.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
 class ScaleOutIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -8,7 +8,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -20,6 +22,7 @@ import org.testcontainers.kafka.KafkaContainer;
  * environment; the in-JVM broker tests cover the same path there.
  */
 @Testcontainers(disabledWithoutDocker = true)
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
 class KafkaContainerIT {
 
   @Container private static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.0.0");

@@ -23,12 +23,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run} against a real broker: the reference case in, its alerts out, read with
  * read_committed.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
 class MonitorRunIT extends BrokerPerClass {
 
   private static final String AZE = "TUR-AZE-defence-aerospace-TUR-";

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.demo.DemoData;
-import dev.tradewatch.http.Observability;
+import dev.tradewatch.http.HttpEndpoint;
 import dev.tradewatch.isolated.CatchUp;
 import dev.tradewatch.lifecycle.ClusterPreparation;
 import dev.tradewatch.lifecycle.StreamsRuntime;
@@ -28,10 +28,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (Debian's package) scraping tradewatch while it processes the demo data; and every Infinity
  * panel's JSON API call against tradewatch itself. Each must return data.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
 class DashboardQueriesIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,7 +62,7 @@ class DashboardQueriesIT {
   @TempDir static Path dir;
 
   private static EmbeddedKafkaBroker broker;
-  private static Observability web;
+  private static HttpEndpoint web;
   private static StreamsRuntime monitor;
   private static Process prometheus;
   private static String prometheusUrl;
@@ -82,7 +85,7 @@ class DashboardQueriesIT {
                 "127.0.0.1",
                 "tradewatch.metrics.refresh-seconds",
                 "1"));
-    web = Observability.start(settings);
+    web = HttpEndpoint.start(settings);
     monitor =
         StreamsRuntime.startMonitor(
             settings, web.registry(), Clock.systemUTC(), web.advertisedServer());

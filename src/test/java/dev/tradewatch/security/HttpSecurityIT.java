@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tradewatch.Main;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.config.SettingsLoader;
-import dev.tradewatch.http.Observability;
+import dev.tradewatch.http.HttpEndpoint;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,15 +21,18 @@ import java.security.KeyStore;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTTP port's optional basic auth and TLS, and secrets kept out of printed configuration and
  * errors.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
 class HttpSecurityIT {
 
   private static final String SECRET = "s3cret-Pa55word";
@@ -38,8 +41,8 @@ class HttpSecurityIT {
 
   @Test
   void shouldRequireBasicAuthWhenAUsernameIsSet() throws Exception {
-    try (Observability web =
-        Observability.start(
+    try (HttpEndpoint web =
+        HttpEndpoint.start(
             settings(
                 Map.of(
                     "tradewatch.http.username", "grafana", "tradewatch.http.password", SECRET)))) {
@@ -70,8 +73,8 @@ class HttpSecurityIT {
   @Test
   void shouldServeHttpsFromAPkcs12Keystore() throws Exception {
     Path keystore = TestCertificates.keystore(dir, SECRET);
-    try (Observability web =
-        Observability.start(
+    try (HttpEndpoint web =
+        HttpEndpoint.start(
             settings(
                 Map.of(
                     "tradewatch.http.tls.keystore",

@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * monitor — the monitor must know the port to advertise it to other instances — and answers 503
  * until {@link #attach} hands it the running monitor.
  */
-public final class Observability implements AutoCloseable {
+public final class HttpEndpoint implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Observability.class);
+  private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
 
   private final Settings settings;
   private final PrometheusMeterRegistry registry =
@@ -56,7 +56,7 @@ public final class Observability implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final HTTPServer server;
 
-  private Observability(Settings settings) {
+  private HttpEndpoint(Settings settings) {
     this.settings = settings;
     this.security = new HttpSecurity(settings.http());
     this.api = new ApiHandler(security);
@@ -102,8 +102,8 @@ public final class Observability implements AutoCloseable {
    * Binds the HTTP port (0 = any free port) and starts serving /metrics; other routes answer 503
    * until attached.
    */
-  public static Observability start(Settings settings) {
-    return new Observability(settings);
+  public static HttpEndpoint start(Settings settings) {
+    return new HttpEndpoint(settings);
   }
 
   public PrometheusMeterRegistry registry() {
@@ -112,6 +112,12 @@ public final class Observability implements AutoCloseable {
 
   public int port() {
     return server.getPort();
+  }
+
+  /** The base URL on the bound address, e.g. {@code http://127.0.0.1:8080}. */
+  public String baseUrl() {
+    String scheme = settings.http().usesTls() ? "https" : "http";
+    return scheme + "://" + settings.http().bindAddress() + ":" + port();
   }
 
   /** {@code host:port} other instances reach this one at. */
