@@ -19,13 +19,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,14 +72,21 @@ class BadInputProcessIT {
                       "bootstrap.servers",
                       broker.bootstrapServers(),
                       "max.request.size",
-                      2_000_000),
+                      2_000_000,
+                      "delivery.timeout.ms",
+                      600_000), // a busy CI machine must not expire batches silently
                   new ByteArraySerializer(),
                   new ByteArraySerializer());
           Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
         web.attach(monitor);
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         records.forEach(
-            value -> producer.send(new ProducerRecord<>(settings.topics().input(), value)));
+            value ->
+                sent.add(producer.send(new ProducerRecord<>(settings.topics().input(), value))));
         producer.flush();
+        for (Future<RecordMetadata> delivery : sent) {
+          delivery.get(); // every record is on the topic: none can go missing before tradewatch
+        }
         new CatchUp(
                 admin,
                 settings.application().id(),

@@ -1,0 +1,130 @@
+package dev.tradewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradewatch.testing.BrokerPerClass;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A requested stop is a clean exit: {@code run} and {@code broker} on SIGTERM and {@code demo} on
+ * Ctrl-C (SIGINT) exit 0 once they have cleaned up, as supervisors expect, not the JVM's
+ * 128+signal. Each command runs in a JVM of its own, started from this test's classpath.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
+class StopExitCodeIT extends BrokerPerClass {
+
+  private static final Duration READY_WITHIN = Duration.ofMinutes(2);
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldExitZeroWhenRunIsStoppedWithSigterm() throws Exception {
+    String id = "stop-" + UUID.randomUUID().toString().substring(0, 8);
+    Process run =
+        start(
+            "run",
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--application-id",
+            id,
+            "--state-dir",
+            dir.resolve("state").toString(),
+            "--http-port",
+            "0",
+            "--set",
+            "tradewatch.topics.input=" + id + ".figures",
+            "--set",
+            "tradewatch.topics.alerts=" + id + ".alerts",
+            "--set",
+            "tradewatch.topics.dead-letter=" + id + ".dlq",
+            "--set",
+            "tradewatch.topics.replication-factor=1");
+    try {
+      awaitOutput(run, "Streams state REBALANCING -> RUNNING");
+      run.destroy(); // SIGTERM
+
+      assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(run.exitValue()).as(output()).isZero();
+      assertThat(output()).contains("Streams state PENDING_SHUTDOWN -> NOT_RUNNING");
+    } finally {
+      run.destroyForcibly();
+    }
+  }
+
+  @Test
+  void shouldExitZeroWhenTheBrokerIsStoppedWithSigterm() throws Exception {
+    Process process = start("broker", "--port", "0");
+    try {
+      awaitOutput(process, "Kafka broker listening on");
+      process.destroy(); // SIGTERM
+
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).as(output()).isZero();
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void shouldExitZeroWhenTheDemoIsStoppedWithCtrlC() throws Exception {
+    Process demo =
+        start("demo", "--http-port", "0", "--set", "tradewatch.state-dir=" + dir.resolve("demo"));
+    try {
+      awaitOutput(demo, "Serving until Ctrl-C.");
+      new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
+
+      assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(demo.exitValue()).as(output()).isZero();
+      try (var left = Files.list(dir.resolve("demo"))) {
+        assertThat(left).as("the demo's state directory is deleted on exit").isEmpty();
+      }
+    } finally {
+      demo.destroyForcibly();
+    }
+  }
+
+  private Process start(String... args) throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.tradewatch.Main"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("output.log").toFile())
+        .start();
+  }
+
+  private void awaitOutput(Process process, String text) throws IOException {
+    long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+    while (!output().contains(text)) {
+      assertThat(process.isAlive()).as("exited before printing %s: %s", text, output()).isTrue();
+      assertThat(System.nanoTime()).as("waiting for %s: %s", text, output()).isLessThan(deadline);
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+  }
+
+  private String output() {
+    try {
+      Path log = dir.resolve("output.log");
+      return Files.exists(log) ? Files.readString(log) : "";
+    } catch (IOException e) {
+      return "(output unreadable: " + e.getMessage() + ")";
+    }
+  }
+}
