@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
-/** Exit codes and one-line errors are part of the contract (§4). */
+/** Exit codes and one-line errors are part of the contract (docs/operations.md, "Exit codes"). */
 class MainTest {
 
   private final StringWriter out = new StringWriter();

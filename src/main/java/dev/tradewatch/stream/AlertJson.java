@@ -19,7 +19,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The alert JSON of the contract (§3), both ways: the alert topic's serde and a reader for tools.
+ * The alert JSON of docs/contract.md ("Output alert"), both ways: the alert topic's serde and a
+ * reader for tools.
  */
 public final class AlertJson implements Serde<Alert> {
 

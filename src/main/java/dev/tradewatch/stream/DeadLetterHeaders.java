@@ -6,7 +6,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Headers added to a dead letter, next to the original record's own headers: why it was refused,
- * which field, and where it came from. Part of the external contract; documented in the README.
+ * which field, and where it came from. Part of the external contract; documented in
+ * docs/contract.md ("Dead letters").
  */
 public final class DeadLetterHeaders {
 

@@ -41,7 +41,8 @@ final class ParseFigureProcessor implements FixedKeyProcessor<byte[], byte[], Pa
 
   @Override
   public void process(FixedKeyRecord<byte[], byte[]> record) {
-    // without a publishedAt, the record's own timestamp orders revisions (contract §1)
+    // without a publishedAt, the record's own timestamp orders revisions (docs/contract.md, "Input
+    // figure")
     Validation validation = parser.parse(record.value(), Instant.ofEpochMilli(record.timestamp()));
     if (validation.isAccepted()) {
       context.forward(record.withValue(new ParsedFigure(validation.figure(), null)));

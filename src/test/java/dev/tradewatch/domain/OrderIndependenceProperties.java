@@ -21,10 +21,10 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * The contract's order independence (§3): once the same set of figures has been processed, the
- * current state of every alert is the same whatever order they arrived in and however the series
- * were spread over partitions. Feeds mix bases, revisions, ties on publishedAt and inconsistent
- * ytds.
+ * Order independence (docs/contract.md, "Output alert"): once the same set of figures has been
+ * processed, the current state of every alert is the same whatever order they arrived in and
+ * however the series were spread over partitions. Feeds mix bases, revisions, ties on publishedAt
+ * and inconsistent ytds.
  */
 class OrderIndependenceProperties {
 

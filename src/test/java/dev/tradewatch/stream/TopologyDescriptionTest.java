@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Golden test of the topology's shape. Processor, store and repartition-topic names are part of the
  * upgrade contract: renaming one orphans a changelog or repartition topic of a running deployment.
  * If a change is deliberate, regenerate src/test/resources/topology-description.txt and say so in
- * the commit and the README's upgrade notes.
+ * the commit and the upgrade note in ARCHITECTURE.md ("The topology").
  */
 class TopologyDescriptionTest {
 
