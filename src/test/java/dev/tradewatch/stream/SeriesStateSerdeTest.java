@@ -1,6 +1,7 @@
 package dev.tradewatch.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tradewatch.domain.SeriesState;
 import dev.tradewatch.domain.alerts.Alert;
@@ -12,6 +13,7 @@ import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Severity;
 import dev.tradewatch.domain.series.Reported;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HexFormat;
@@ -41,8 +43,29 @@ class SeriesStateSerdeTest {
           + "cd1500000001";
 
   @Test
-  void shouldWriteFormat1() {
-    assertThat(HexFormat.of().formatHex(SeriesStateSerde.write(sample()))).isEqualTo(FORMAT_1);
+  void shouldReadWhatItWrites() {
+    SeriesState read = SeriesStateSerde.read(SeriesStateSerde.write(sample()));
+
+    assertThat(contents(read)).isEqualTo(contents(sample()));
+  }
+
+  @Test
+  void shouldWriteFormat2WithRulesByName() {
+    byte[] bytes = SeriesStateSerde.write(sample());
+
+    assertThat(bytes[0]).isEqualTo((byte) 2);
+    assertThat(new String(bytes, StandardCharsets.UTF_8))
+        .contains("month-threshold", "ytd-ratio", "month-spike");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownFormat() {
+    byte[] bytes = SeriesStateSerde.write(sample());
+    bytes[0] = 3;
+
+    assertThatThrownBy(() -> SeriesStateSerde.read(bytes))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("unknown series state format 3");
   }
 
   @Test
