@@ -1,6 +1,7 @@
 package dev.tradewatch.config;
 
 import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.stream.Topics;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Every {@code tradewatch.*} key with its built-in default, and the mapping from environment
- * variable names.
+ * variable names. The rules' keys and defaults come from the rules themselves ({@link Rules#ALL}).
  */
 public final class ConfigKeys {
 
@@ -44,13 +45,6 @@ public final class ConfigKeys {
   public static final String TOPICS_REPLICATION = "tradewatch.topics.replication-factor";
   public static final String MAX_RECORD_BYTES = "tradewatch.input.max-record-bytes";
 
-  /** The keys of each rule, after {@code tradewatch.rules.<rule>.}, with their defaults. */
-  static final Map<Rule, Map<String, String>> RULE_KEYS =
-      Map.of(
-          Rule.MONTH_THRESHOLD, ordered("enabled", "true", "threshold-usd", "50000000"),
-          Rule.YTD_RATIO, ordered("enabled", "true", "ratio", "5", "floor-usd", "10000000"),
-          Rule.MONTH_SPIKE, ordered("enabled", "true", "factor", "10", "floor-usd", "5000000"));
-
   /** Every fixed key and its default, in documentation order. */
   public static final Map<String, String> DEFAULTS = defaults();
 
@@ -60,12 +54,14 @@ public final class ConfigKeys {
 
   private ConfigKeys() {}
 
-  public static String ruleKey(Rule rule, String key) {
-    return "tradewatch.rules." + rule.key() + "." + key;
+  /** E.g. {@code tradewatch.rules.ytd-ratio.ratio}. */
+  public static String ruleKey(Rule<?> rule, String key) {
+    return "tradewatch.rules." + rule.name() + "." + key;
   }
 
-  public static String overrideKey(Rule rule, String pair, String key) {
-    return "tradewatch.rules." + rule.key() + ".overrides." + pair + "." + key;
+  /** E.g. {@code tradewatch.rules.ytd-ratio.overrides.TUR-USA.ratio}. */
+  public static String overrideKey(Rule<?> rule, String pair, String key) {
+    return "tradewatch.rules." + rule.name() + ".overrides." + pair + "." + key;
   }
 
   /**
@@ -101,15 +97,15 @@ public final class ConfigKeys {
         return Optional.of(key);
       }
     }
-    for (Map.Entry<Rule, Map<String, String>> rule : RULE_KEYS.entrySet()) {
-      String prefix = envName("tradewatch.rules." + rule.getKey().key() + ".overrides.");
+    for (Rule<?> rule : Rules.ALL) {
+      String prefix = envName("tradewatch.rules." + rule.name() + ".overrides.");
       if (variable.startsWith(prefix) && variable.length() > prefix.length() + 8) {
         String exporter = variable.substring(prefix.length(), prefix.length() + 3);
         String importer = variable.substring(prefix.length() + 4, prefix.length() + 7);
         String rest = variable.substring(prefix.length() + 8);
-        for (String ruleKey : rule.getValue().keySet()) {
+        for (String ruleKey : rule.defaults().keySet()) {
           if (envName(ruleKey).equals(rest)) {
-            return Optional.of(overrideKey(rule.getKey(), exporter + "-" + importer, ruleKey));
+            return Optional.of(overrideKey(rule, exporter + "-" + importer, ruleKey));
           }
         }
       }
@@ -145,17 +141,9 @@ public final class ConfigKeys {
     defaults.put(TOPICS_PARTITIONS, "4");
     defaults.put(TOPICS_REPLICATION, "-1");
     defaults.put(MAX_RECORD_BYTES, "65536");
-    for (Rule rule : Rule.values()) {
-      RULE_KEYS.get(rule).forEach((key, value) -> defaults.put(ruleKey(rule, key), value));
+    for (Rule<?> rule : Rules.ALL) {
+      rule.defaults().forEach((key, value) -> defaults.put(ruleKey(rule, key), value));
     }
     return Collections.unmodifiableMap(defaults);
-  }
-
-  private static Map<String, String> ordered(String... keysAndValues) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return Collections.unmodifiableMap(map);
   }
 }

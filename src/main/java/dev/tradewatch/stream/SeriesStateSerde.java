@@ -5,8 +5,12 @@ import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.FigureId;
 import dev.tradewatch.domain.figures.SeriesKey;
+import dev.tradewatch.domain.rules.MonthSpike;
+import dev.tradewatch.domain.rules.MonthThreshold;
 import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.domain.rules.Severity;
+import dev.tradewatch.domain.rules.YtdRatio;
 import dev.tradewatch.domain.series.Reported;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,8 +37,8 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
   private static final byte FORMAT = 2;
 
   /** Format 1 stored a rule as its index in this list (the order of the rule enum of that time). */
-  private static final List<Rule> FORMAT_1_RULES =
-      List.of(Rule.MONTH_THRESHOLD, Rule.YTD_RATIO, Rule.MONTH_SPIKE);
+  private static final List<Rule<?>> FORMAT_1_RULES =
+      List.of(MonthThreshold.RULE, YtdRatio.RULE, MonthSpike.RULE);
 
   @Override
   public Serializer<SeriesState> serializer() {
@@ -89,7 +93,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
   }
 
   private static void writeAlert(DataOutputStream out, Alert alert) throws IOException {
-    out.writeUTF(alert.rule().key());
+    out.writeUTF(alert.rule().name());
     BinaryCodec.writePeriod(out, alert.period());
     out.writeByte(alert.status().ordinal());
     out.writeByte(alert.severity().ordinal());
@@ -102,7 +106,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
 
   private static Alert readAlert(DataInputStream in, SeriesKey series, byte format)
       throws IOException {
-    Rule rule = format == 1 ? FORMAT_1_RULES.get(in.readByte()) : Rule.fromKey(in.readUTF());
+    Rule<?> rule = format == 1 ? FORMAT_1_RULES.get(in.readByte()) : Rules.named(in.readUTF());
     var period = BinaryCodec.readPeriod(in);
     AlertStatus status = AlertStatus.values()[in.readByte()];
     Severity severity = Severity.values()[in.readByte()];

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.SeriesKey;
+import dev.tradewatch.domain.rules.MonthSpike;
+import dev.tradewatch.domain.rules.MonthThreshold;
 import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Severity;
+import dev.tradewatch.domain.rules.YtdRatio;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -16,22 +19,22 @@ class AlertLineTest {
 
   @Test
   void shouldShowAThresholdAsAComparison() {
-    assertThat(AlertLine.format(alert(Rule.MONTH_THRESHOLD, "total", 5_000_000_000L, "1.542")))
+    assertThat(AlertLine.format(alert(MonthThreshold.RULE, "total", 5_000_000_000L, "1.542")))
         .isEqualTo("FIRING    high      TUR→AZE  2020-09  month-threshold  $77.1M ≥ $50.0M");
   }
 
   @Test
   void shouldShowRatiosWithTheirFactorAndTheCategory() {
-    assertThat(AlertLine.format(alert(Rule.YTD_RATIO, "defence", 2_070_000_000L, "3.725")))
+    assertThat(AlertLine.format(alert(YtdRatio.RULE, "defence", 2_070_000_000L, "3.725")))
         .isEqualTo(
             "FIRING    high      TUR→AZE  2020-09  ytd-ratio        $77.1M vs $20.7M (3.725×)"
                 + " [defence]");
-    assertThat(AlertLine.format(alert(Rule.MONTH_SPIKE, "total", 0, null)))
+    assertThat(AlertLine.format(alert(MonthSpike.RULE, "total", 0, null)))
         .isEqualTo(
             "FIRING    high      TUR→AZE  2020-09  month-spike      $77.1M vs $0 (from zero)");
   }
 
-  private static Alert alert(Rule rule, String category, long baselineCents, String ratio) {
+  private static Alert alert(Rule<?> rule, String category, long baselineCents, String ratio) {
     return new Alert(
         new SeriesKey("TUR", "AZE", category, "TUR"),
         rule,

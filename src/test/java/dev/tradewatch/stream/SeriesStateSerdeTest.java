@@ -9,8 +9,11 @@ import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.Basis;
 import dev.tradewatch.domain.figures.FigureId;
 import dev.tradewatch.domain.figures.SeriesKey;
+import dev.tradewatch.domain.rules.MonthSpike;
+import dev.tradewatch.domain.rules.MonthThreshold;
 import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Severity;
+import dev.tradewatch.domain.rules.YtdRatio;
 import dev.tradewatch.domain.series.Reported;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -93,10 +96,10 @@ class SeriesStateSerdeTest {
     state.putReported(
         new FigureId(YearMonth.of(2020, 9), Basis.YTD), new Reported(12_300_000_000L, PUBLISHED));
     state.putAlert(
-        alert(Rule.MONTH_SPIKE, "2020-08", AlertStatus.RESOLVED, Severity.MEDIUM, 0, null, 3));
+        alert(MonthSpike.RULE, "2020-08", AlertStatus.RESOLVED, Severity.MEDIUM, 0, null, 3));
     state.putAlert(
         alert(
-            Rule.MONTH_THRESHOLD,
+            MonthThreshold.RULE,
             "2020-09",
             AlertStatus.FIRING,
             Severity.HIGH,
@@ -105,7 +108,7 @@ class SeriesStateSerdeTest {
             1));
     state.putAlert(
         alert(
-            Rule.YTD_RATIO,
+            YtdRatio.RULE,
             "2020-09",
             AlertStatus.UPDATED,
             Severity.HIGH,
@@ -114,7 +117,7 @@ class SeriesStateSerdeTest {
             2));
     state.putAlert(
         alert(
-            Rule.MONTH_SPIKE,
+            MonthSpike.RULE,
             "2020-09",
             AlertStatus.FIRING,
             Severity.CRITICAL,
@@ -125,7 +128,7 @@ class SeriesStateSerdeTest {
   }
 
   private static Alert alert(
-      Rule rule,
+      Rule<?> rule,
       String period,
       AlertStatus status,
       Severity severity,

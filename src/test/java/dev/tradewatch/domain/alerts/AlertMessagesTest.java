@@ -3,8 +3,11 @@ package dev.tradewatch.domain.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradewatch.domain.figures.SeriesKey;
+import dev.tradewatch.domain.rules.MonthSpike;
+import dev.tradewatch.domain.rules.MonthThreshold;
 import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Severity;
+import dev.tradewatch.domain.rules.YtdRatio;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -18,21 +21,21 @@ class AlertMessagesTest {
 
   @Test
   void shouldDescribeAMonthAtOrAboveTheThreshold() {
-    assertThat(alert(Rule.MONTH_THRESHOLD, "2020-09", 7_710_000_000L, 5_000_000_000L).message())
+    assertThat(alert(MonthThreshold.RULE, "2020-09", 7_710_000_000L, 5_000_000_000L).message())
         .isEqualTo("TUR→AZE 2020-09: $77.1M in one month, at or above the $50.0M threshold");
   }
 
   @Test
   void shouldDescribeAYtdRatioAgainstLastYearsSpan() {
-    assertThat(alert(Rule.YTD_RATIO, "2020-09", 12_300_000_000L, 2_070_000_000L).message())
+    assertThat(alert(YtdRatio.RULE, "2020-09", 12_300_000_000L, 2_070_000_000L).message())
         .isEqualTo("TUR→AZE 2020-09: $123.0M year to date, 5.942× the $20.7M of Jan–Sep 2019");
-    assertThat(alert(Rule.YTD_RATIO, "2020-01", 2_000_000_000L, 0).message())
+    assertThat(alert(YtdRatio.RULE, "2020-01", 2_000_000_000L, 0).message())
         .isEqualTo("TUR→AZE 2020-01: $20.0M year to date, against the $0 of Jan 2019");
   }
 
   @Test
   void shouldDescribeAMonthSpikeAgainstTheTypicalMonth() {
-    assertThat(alert(Rule.MONTH_SPIKE, "2020-09", 7_710_000_000L, 3_600_000_000L).message())
+    assertThat(alert(MonthSpike.RULE, "2020-09", 7_710_000_000L, 3_600_000_000L).message())
         .isEqualTo(
             "TUR→AZE 2020-09: $77.1M in one month, 2.142× the typical $36.0M of the previous 12"
                 + " months");
@@ -40,14 +43,14 @@ class AlertMessagesTest {
 
   @Test
   void shouldSayWhenARuleNoLongerFires() {
-    Alert spike = alert(Rule.MONTH_SPIKE, "2020-09", 7_710_000_000L, 3_600_000_000L);
+    Alert spike = alert(MonthSpike.RULE, "2020-09", 7_710_000_000L, 3_600_000_000L);
 
     assertThat(spike.resolved(spike.detectedAt()).message())
         .isEqualTo("TUR→AZE 2020-09: month-spike no longer fires (it last fired at $77.1M)");
   }
 
   /** A firing alert with the ratio worked out as the detector does. */
-  static Alert alert(Rule rule, String period, long observedCents, long baselineCents) {
+  static Alert alert(Rule<?> rule, String period, long observedCents, long baselineCents) {
     BigDecimal ratio =
         baselineCents == 0
             ? null
