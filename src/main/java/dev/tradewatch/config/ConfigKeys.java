@@ -6,7 +6,6 @@ import dev.tradewatch.stream.Topics;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -65,16 +64,18 @@ public final class ConfigKeys {
   }
 
   /**
-   * A per-pair override key split into rule, exporter, importer and rule key; empty when it is not
-   * one.
+   * A per-pair override key in its parts; empty when {@code key} is not one, or names an unknown
+   * rule or a key the rule does not have.
    */
-  static Optional<List<String>> parseOverride(String key) {
+  static Optional<OverrideKey> parseOverride(String key) {
     Matcher matcher = OVERRIDE.matcher(key);
     if (!matcher.matches()) {
       return Optional.empty();
     }
-    return Optional.of(
-        List.of(matcher.group(1), matcher.group(2), matcher.group(3), matcher.group(4)));
+    String ruleKey = matcher.group(4);
+    return Rules.byName(matcher.group(1))
+        .filter(rule -> rule.defaults().containsKey(ruleKey))
+        .map(rule -> new OverrideKey(rule, matcher.group(2), matcher.group(3), ruleKey));
   }
 
   /**

@@ -7,7 +7,6 @@ import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.RuleSettings;
 import dev.tradewatch.domain.rules.SettingValues;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,10 +27,9 @@ final class RuleSettingsReader {
       for (String key : values.keySet()) {
         ConfigKeys.parseOverride(key)
             .ifPresent(
-                parts -> {
-                  checkPair(key, parts);
-                  overrides.computeIfAbsent(
-                      parts.get(1) + "-" + parts.get(2), pair -> forPair(pair, values));
+                override -> {
+                  checkPair(key, override);
+                  overrides.computeIfAbsent(override.pair(), pair -> forPair(pair, values));
                 });
       }
       return new DetectionConfig(global, overrides);
@@ -52,14 +50,14 @@ final class RuleSettingsReader {
     return values.containsKey(override) ? override : ConfigKeys.ruleKey(rule, key);
   }
 
-  private static void checkPair(String key, List<String> parts) {
-    if (!Countries.isKnown(parts.get(1))
-        || !Countries.isKnown(parts.get(2))
-        || parts.get(1).equals(parts.get(2))) {
+  private static void checkPair(String key, OverrideKey override) {
+    if (!Countries.isKnown(override.exporter())
+        || !Countries.isKnown(override.importer())
+        || override.exporter().equals(override.importer())) {
       throw ConfigException.forKey(
           key,
           "an EXPORTER-IMPORTER pair of two different ISO 3166-1 alpha-3 codes",
-          parts.get(1) + "-" + parts.get(2));
+          override.pair());
     }
   }
 }

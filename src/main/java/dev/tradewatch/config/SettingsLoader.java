@@ -1,6 +1,5 @@
 package dev.tradewatch.config;
 
-import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.stream.Topics;
 import java.io.IOException;
 import java.io.Reader;
@@ -86,23 +85,12 @@ public final class SettingsLoader {
           ConfigKeys.DEFAULTS.containsKey(key)
               || key.startsWith(ConfigKeys.KAFKA_PREFIX)
                   && key.length() > ConfigKeys.KAFKA_PREFIX.length()
-              || isOverride(key);
+              || ConfigKeys.parseOverride(key).isPresent();
       if (!known) {
         throw new ConfigException("unknown configuration key " + key + where);
       }
     }
     return values;
-  }
-
-  private static boolean isOverride(String key) {
-    return ConfigKeys.parseOverride(key)
-        .filter(
-            parts -> {
-              return Rules.byName(parts.get(0))
-                  .filter(rule -> rule.defaults().containsKey(parts.get(3)))
-                  .isPresent();
-            })
-        .isPresent();
   }
 
   private static Settings build(Map<String, String> values) {

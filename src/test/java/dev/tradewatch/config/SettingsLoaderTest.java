@@ -145,6 +145,18 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void shouldRefuseAnOverrideOfAKeyTheRuleDoesNotHave() {
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    null,
+                    Map.of(),
+                    Map.of("tradewatch.rules.month-spike.overrides.TUR-USA.ratio", "3")))
+        .hasMessage(
+            "unknown configuration key tradewatch.rules.month-spike.overrides.TUR-USA.ratio");
+  }
+
+  @Test
   void shouldRefuseAMissingConfigFileInOneLine() {
     assertThatThrownBy(
             () -> SettingsLoader.load(dir.resolve("absent.properties"), Map.of(), Map.of()))
