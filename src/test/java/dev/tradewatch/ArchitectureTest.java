@@ -1,6 +1,7 @@
 package dev.tradewatch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -35,6 +36,32 @@ class ArchitectureTest {
             "dev.tradewatch.config..",
             "dev.tradewatch.metrics..",
             "dev.tradewatch.replay..")
+        .check(MAIN_CLASSES);
+  }
+
+  /** figures ← series ← rules ← alerts ← domain (root): no sub-package reaches back up. */
+  @Test
+  void domainPackagesShouldDependOneWay() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("root")
+        .definedBy("dev.tradewatch.domain")
+        .layer("alerts")
+        .definedBy("dev.tradewatch.domain.alerts..")
+        .layer("rules")
+        .definedBy("dev.tradewatch.domain.rules..")
+        .layer("series")
+        .definedBy("dev.tradewatch.domain.series..")
+        .layer("figures")
+        .definedBy("dev.tradewatch.domain.figures..")
+        .whereLayer("root")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("alerts")
+        .mayOnlyBeAccessedByLayers("root")
+        .whereLayer("rules")
+        .mayOnlyBeAccessedByLayers("alerts", "root")
+        .whereLayer("series")
+        .mayOnlyBeAccessedByLayers("rules", "alerts", "root")
         .check(MAIN_CLASSES);
   }
 
