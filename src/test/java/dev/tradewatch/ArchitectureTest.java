@@ -157,6 +157,32 @@ class ArchitectureTest {
         .check(MAIN_CLASSES);
   }
 
+  /** figures ← series ← rules ← alerts ← domain (root): no sub-package reaches back up. */
+  @Test
+  void domainPackagesShouldDependOneWay() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("root")
+        .definedBy("dev.tradewatch.domain")
+        .layer("alerts")
+        .definedBy("dev.tradewatch.domain.alerts..")
+        .layer("rules")
+        .definedBy("dev.tradewatch.domain.rules..")
+        .layer("series")
+        .definedBy("dev.tradewatch.domain.series..")
+        .layer("figures")
+        .definedBy("dev.tradewatch.domain.figures..")
+        .whereLayer("root")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("alerts")
+        .mayOnlyBeAccessedByLayers("root")
+        .whereLayer("rules")
+        .mayOnlyBeAccessedByLayers("alerts", "root")
+        .whereLayer("series")
+        .mayOnlyBeAccessedByLayers("rules", "alerts", "root")
+        .check(MAIN_CLASSES);
+  }
+
   @Test
   void onlyMainShouldExitTheJvm() {
     noClasses()

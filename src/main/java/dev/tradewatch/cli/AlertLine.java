@@ -1,8 +1,6 @@
 package dev.tradewatch.cli;
 
 import dev.tradewatch.domain.alerts.Alert;
-import dev.tradewatch.domain.figures.Usd;
-import dev.tradewatch.domain.rules.Rule;
 import java.util.Locale;
 
 /**
@@ -24,21 +22,8 @@ public final class AlertLine {
         alert.severity().wireName(),
         pair,
         alert.period(),
-        alert.rule().key(),
-        numbers(alert),
+        alert.rule().name(),
+        alert.rule().numbers(alert.finding()),
         category);
-  }
-
-  private static String numbers(Alert alert) {
-    String observed = Usd.humanise(alert.observedCents());
-    String baseline = Usd.humanise(alert.baselineCents());
-    if (alert.rule() == Rule.MONTH_THRESHOLD) {
-      return observed + " ≥ " + baseline;
-    }
-    String ratio =
-        alert.ratio() == null
-            ? "from zero"
-            : alert.ratio().stripTrailingZeros().toPlainString() + "×";
-    return observed + " vs " + baseline + " (" + ratio + ")";
   }
 }

@@ -104,7 +104,7 @@ public final class BacktestCommand implements Callable<Integer> {
         result.alerts().values().stream()
             .filter(a -> a.status().isActive())
             .collect(
-                Collectors.groupingBy(a -> a.rule().key(), TreeMap::new, Collectors.counting()));
+                Collectors.groupingBy(a -> a.rule().name(), TreeMap::new, Collectors.counting()));
     long resolved = result.alerts().values().stream().filter(a -> !a.status().isActive()).count();
     StringBuilder text = new StringBuilder();
     text.append(

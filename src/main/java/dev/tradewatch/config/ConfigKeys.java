@@ -1,10 +1,10 @@
 package dev.tradewatch.config;
 
 import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.Rules;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * Every {@code tradewatch.*} key with its built-in default, and the mapping from environment
- * variable names.
+ * variable names. The rules' keys and defaults come from the rules themselves ({@link Rules#ALL}).
  */
 public final class ConfigKeys {
 
@@ -43,13 +43,6 @@ public final class ConfigKeys {
   public static final String TOPICS_REPLICATION = "tradewatch.topics.replication-factor";
   public static final String MAX_RECORD_BYTES = "tradewatch.input.max-record-bytes";
 
-  /** The keys of each rule, after {@code tradewatch.rules.<rule>.}, with their defaults. */
-  static final Map<Rule, Map<String, String>> RULE_KEYS =
-      Map.of(
-          Rule.MONTH_THRESHOLD, ordered("enabled", "true", "threshold-usd", "50000000"),
-          Rule.YTD_RATIO, ordered("enabled", "true", "ratio", "5", "floor-usd", "10000000"),
-          Rule.MONTH_SPIKE, ordered("enabled", "true", "factor", "10", "floor-usd", "5000000"));
-
   /** Every fixed key and its default, in documentation order. */
   public static final Map<String, String> DEFAULTS = defaults();
 
@@ -59,25 +52,29 @@ public final class ConfigKeys {
 
   private ConfigKeys() {}
 
-  public static String ruleKey(Rule rule, String key) {
-    return "tradewatch.rules." + rule.key() + "." + key;
+  /** E.g. {@code tradewatch.rules.ytd-ratio.ratio}. */
+  public static String ruleKey(Rule<?> rule, String key) {
+    return "tradewatch.rules." + rule.name() + "." + key;
   }
 
-  public static String overrideKey(Rule rule, String pair, String key) {
-    return "tradewatch.rules." + rule.key() + ".overrides." + pair + "." + key;
+  /** E.g. {@code tradewatch.rules.ytd-ratio.overrides.TUR-USA.ratio}. */
+  public static String overrideKey(Rule<?> rule, String pair, String key) {
+    return "tradewatch.rules." + rule.name() + ".overrides." + pair + "." + key;
   }
 
   /**
-   * A per-pair override key split into rule, exporter, importer and rule key; empty when it is not
-   * one.
+   * A per-pair override key in its parts; empty when {@code key} is not one, or names an unknown
+   * rule or a key the rule does not have.
    */
-  static Optional<List<String>> parseOverride(String key) {
+  static Optional<OverrideKey> parseOverride(String key) {
     Matcher matcher = OVERRIDE.matcher(key);
     if (!matcher.matches()) {
       return Optional.empty();
     }
-    return Optional.of(
-        List.of(matcher.group(1), matcher.group(2), matcher.group(3), matcher.group(4)));
+    String ruleKey = matcher.group(4);
+    return Rules.byName(matcher.group(1))
+        .filter(rule -> rule.defaults().containsKey(ruleKey))
+        .map(rule -> new OverrideKey(rule, matcher.group(2), matcher.group(3), ruleKey));
   }
 
   /**
@@ -100,15 +97,15 @@ public final class ConfigKeys {
         return Optional.of(key);
       }
     }
-    for (Map.Entry<Rule, Map<String, String>> rule : RULE_KEYS.entrySet()) {
-      String prefix = envName("tradewatch.rules." + rule.getKey().key() + ".overrides.");
+    for (Rule<?> rule : Rules.ALL) {
+      String prefix = envName("tradewatch.rules." + rule.name() + ".overrides.");
       if (variable.startsWith(prefix) && variable.length() > prefix.length() + 8) {
         String exporter = variable.substring(prefix.length(), prefix.length() + 3);
         String importer = variable.substring(prefix.length() + 4, prefix.length() + 7);
         String rest = variable.substring(prefix.length() + 8);
-        for (String ruleKey : rule.getValue().keySet()) {
+        for (String ruleKey : rule.defaults().keySet()) {
           if (envName(ruleKey).equals(rest)) {
-            return Optional.of(overrideKey(rule.getKey(), exporter + "-" + importer, ruleKey));
+            return Optional.of(overrideKey(rule, exporter + "-" + importer, ruleKey));
           }
         }
       }
@@ -144,17 +141,9 @@ public final class ConfigKeys {
     defaults.put(TOPICS_PARTITIONS, "4");
     defaults.put(TOPICS_REPLICATION, "-1");
     defaults.put(MAX_RECORD_BYTES, "65536");
-    for (Rule rule : Rule.values()) {
-      RULE_KEYS.get(rule).forEach((key, value) -> defaults.put(ruleKey(rule, key), value));
+    for (Rule<?> rule : Rules.ALL) {
+      rule.defaults().forEach((key, value) -> defaults.put(ruleKey(rule, key), value));
     }
     return Collections.unmodifiableMap(defaults);
-  }
-
-  private static Map<String, String> ordered(String... keysAndValues) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return Collections.unmodifiableMap(map);
   }
 }

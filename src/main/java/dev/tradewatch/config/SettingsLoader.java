@@ -1,9 +1,5 @@
 package dev.tradewatch.config;
 
-import dev.tradewatch.domain.figures.Countries;
-import dev.tradewatch.domain.rules.DetectionConfig;
-import dev.tradewatch.domain.rules.Rule;
-import dev.tradewatch.domain.rules.RuleSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -102,27 +97,12 @@ public final class SettingsLoader {
           ConfigKeys.DEFAULTS.containsKey(key)
               || key.startsWith(ConfigKeys.KAFKA_PREFIX)
                   && key.length() > ConfigKeys.KAFKA_PREFIX.length()
-              || isOverride(key);
+              || ConfigKeys.parseOverride(key).isPresent();
       if (!known) {
         throw new ConfigException("unknown configuration key " + key + where);
       }
     }
     return values;
-  }
-
-  private static boolean isOverride(String key) {
-    return ConfigKeys.parseOverride(key)
-        .filter(
-            parts -> {
-              Rule rule;
-              try {
-                rule = Rule.fromKey(parts.get(0));
-              } catch (IllegalArgumentException e) {
-                return false;
-              }
-              return ConfigKeys.RULE_KEYS.get(rule).containsKey(parts.get(3));
-            })
-        .isPresent();
   }
 
   static Settings build(Map<String, String> values) {
@@ -153,7 +133,7 @@ public final class SettingsLoader {
         topics,
         creation,
         v.intBetween(ConfigKeys.MAX_RECORD_BYTES, 256, 1024 * 1024),
-        detection(v, values),
+        RuleSettingsReader.detection(values),
         http(v),
         new Settings.Metrics(
             v.intBetween(ConfigKeys.METRICS_SERIES_GAUGES, 0, 1000),
@@ -179,42 +159,6 @@ public final class SettingsLoader {
               + " is set");
     }
     return http;
-  }
-
-  private static DetectionConfig detection(Values v, Map<String, String> values) {
-    RuleSettings global = RuleParser.parse(v, (rule, key) -> ConfigKeys.ruleKey(rule, key));
-    Map<String, RuleSettings> overrides = new HashMap<>();
-    for (String key : values.keySet()) {
-      ConfigKeys.parseOverride(key)
-          .ifPresent(
-              parts -> {
-                String pair = parts.get(1) + "-" + parts.get(2);
-                checkPair(key, parts);
-                overrides.computeIfAbsent(
-                    pair,
-                    p ->
-                        RuleParser.parse(
-                            v,
-                            (rule, ruleKey) -> {
-                              String override = ConfigKeys.overrideKey(rule, p, ruleKey);
-                              return values.containsKey(override)
-                                  ? override
-                                  : ConfigKeys.ruleKey(rule, ruleKey);
-                            }));
-              });
-    }
-    return new DetectionConfig(global, overrides);
-  }
-
-  private static void checkPair(String key, List<String> parts) {
-    if (!Countries.isKnown(parts.get(1))
-        || !Countries.isKnown(parts.get(2))
-        || parts.get(1).equals(parts.get(2))) {
-      throw ConfigException.forKey(
-          key,
-          "an EXPORTER-IMPORTER pair of two different ISO 3166-1 alpha-3 codes",
-          parts.get(1) + "-" + parts.get(2));
-    }
   }
 
   private static Map<String, String> kafka(Map<String, String> values) {

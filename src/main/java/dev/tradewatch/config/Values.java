@@ -1,7 +1,5 @@
 package dev.tradewatch.config;
 
-import dev.tradewatch.domain.figures.Usd;
-import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -66,38 +64,10 @@ final class Values {
         key, "a replication factor ≥ 1, or -1 for the broker's default", value);
   }
 
-  BigDecimal decimalAbove(String key, BigDecimal floorExclusive) {
-    BigDecimal parsed = decimal(key, "a number > " + floorExclusive);
-    if (parsed.compareTo(floorExclusive) <= 0) {
-      throw ConfigException.forKey(key, "a number > " + floorExclusive, raw(key));
-    }
-    return parsed;
-  }
-
-  long usdCents(String key, boolean positive) {
-    String expected = positive ? "an amount in USD > 0" : "an amount in USD ≥ 0";
-    BigDecimal parsed = decimal(key, expected);
-    if (parsed.signum() < 0
-        || positive && parsed.signum() == 0
-        || parsed.compareTo(Usd.MAX_EXCLUSIVE) >= 0) {
-      throw ConfigException.forKey(key, expected + " and < 10^13", raw(key));
-    }
-    return Usd.toCents(parsed);
-  }
-
   ProcessingGuarantee guarantee(String key) {
     String value = raw(key);
     return ProcessingGuarantee.fromKafkaName(value)
         .orElseThrow(() -> ConfigException.forKey(key, "exactly_once_v2 or at_least_once", value));
-  }
-
-  private BigDecimal decimal(String key, String expected) {
-    String value = raw(key);
-    try {
-      return new BigDecimal(value.replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw ConfigException.forKey(key, expected, value);
-    }
   }
 
   private String raw(String key) {

@@ -5,7 +5,7 @@ import dev.tradewatch.domain.alerts.AlertKey;
 import dev.tradewatch.domain.figures.Basis;
 import dev.tradewatch.domain.figures.FigureId;
 import dev.tradewatch.domain.figures.SeriesKey;
-import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.domain.series.Reported;
 import dev.tradewatch.domain.series.YearLedger;
 import java.time.Year;
@@ -62,9 +62,8 @@ public final class SeriesState {
 
   /** Alerts whose period lies in {@code year}. */
   public Collection<Alert> alertsIn(Year year) {
-    AlertKey from = new AlertKey(Rule.values()[0], YearMonth.of(year.getValue(), 1));
-    AlertKey to =
-        new AlertKey(Rule.values()[Rule.values().length - 1], YearMonth.of(year.getValue(), 12));
+    AlertKey from = new AlertKey(Rules.first(), YearMonth.of(year.getValue(), 1));
+    AlertKey to = new AlertKey(Rules.last(), YearMonth.of(year.getValue(), 12));
     return alerts.subMap(from, true, to, true).values();
   }
 

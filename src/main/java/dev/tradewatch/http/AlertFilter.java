@@ -18,7 +18,7 @@ final class AlertFilter {
     return is(query.get("exporter"), alert.series().exporter())
         && is(query.get("importer"), alert.series().importer())
         && is(query.get("category"), alert.series().category())
-        && is(query.get("rule"), alert.rule().key())
+        && is(query.get("rule"), alert.rule().name())
         && is(query.get("severity"), alert.severity().wireName())
         && status(query.get("status"), alert);
   }

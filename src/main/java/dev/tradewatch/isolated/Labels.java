@@ -24,7 +24,7 @@ public final class Labels {
       return alert.series().exporter().equals(exporter)
           && alert.series().importer().equals(importer)
           && alert.period().toString().equals(period)
-          && (rule == null || alert.rule().key().equals(rule));
+          && (rule == null || alert.rule().name().equals(rule));
     }
   }
 

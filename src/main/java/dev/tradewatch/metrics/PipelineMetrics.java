@@ -5,6 +5,7 @@ import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.RejectReason;
 import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.domain.rules.Severity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,7 +52,7 @@ public final class PipelineMetrics {
               .tag("reason", reason.wireName())
               .register(registry));
     }
-    for (Rule rule : Rule.values()) {
+    for (Rule<?> rule : Rules.ALL) {
       for (Severity severity : Severity.values()) {
         for (AlertStatus status : AlertStatus.values()) {
           alerts.put(
@@ -59,7 +60,7 @@ public final class PipelineMetrics {
               Counter.builder(ALERTS)
                   .description("Alert changes published, by rule, severity and status")
                   .baseUnit("alerts")
-                  .tag("rule", rule.key())
+                  .tag("rule", rule.name())
                   .tag("severity", severity.wireName())
                   .tag("status", status.name().toLowerCase(Locale.ROOT))
                   .register(registry));
@@ -111,7 +112,7 @@ public final class PipelineMetrics {
         .register(registry);
   }
 
-  private static String alertKey(Rule rule, Severity severity, AlertStatus status) {
-    return rule + "/" + severity + "/" + status;
+  private static String alertKey(Rule<?> rule, Severity severity, AlertStatus status) {
+    return rule.name() + "/" + severity + "/" + status;
   }
 }

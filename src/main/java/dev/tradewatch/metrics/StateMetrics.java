@@ -2,6 +2,7 @@ package dev.tradewatch.metrics;
 
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.domain.rules.Severity;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,11 +29,11 @@ public final class StateMetrics {
   private final MultiGauge latestYtd;
 
   public StateMetrics(MeterRegistry registry) {
-    for (Rule rule : Rule.values()) {
+    for (Rule<?> rule : Rules.ALL) {
       for (Severity severity : Severity.values()) {
         Gauge.builder(ACTIVE_ALERTS, this, m -> m.summary.activeAlerts().get(rule).get(severity))
             .description("Alerts currently firing (FIRING or UPDATED) in this instance's state")
-            .tag("rule", rule.key())
+            .tag("rule", rule.name())
             .tag("severity", severity.wireName())
             .strongReference(true)
             .register(registry);

@@ -6,11 +6,13 @@ import dev.tradewatch.domain.figures.Basis;
 import dev.tradewatch.domain.figures.FigureId;
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.domain.rules.Severity;
 import dev.tradewatch.domain.series.Reported;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
@@ -21,15 +23,15 @@ import java.util.Map.Entry;
  * with active alerts first, then the largest latest monthly values, capped at {@code maxSeries}).
  */
 public record StateSummary(
-    Map<Rule, Map<Severity, Long>> activeAlerts, long series, List<SeriesRow> topSeries) {
+    Map<Rule<?>, Map<Severity, Long>> activeAlerts, long series, List<SeriesRow> topSeries) {
 
   /** The latest reported month and ytd of one series (in cents; null when the series has none). */
   public record SeriesRow(
       SeriesKey series, Long latestMonthCents, Long latestYtdCents, boolean hasActiveAlert) {}
 
   public static StateSummary of(Iterable<SeriesState> states, int maxSeries) {
-    Map<Rule, Map<Severity, Long>> active = new EnumMap<>(Rule.class);
-    for (Rule rule : Rule.values()) {
+    Map<Rule<?>, Map<Severity, Long>> active = new LinkedHashMap<>();
+    for (Rule<?> rule : Rules.ALL) {
       Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
       for (Severity severity : Severity.values()) {
         bySeverity.put(severity, 0L);

@@ -8,7 +8,7 @@ import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.figures.Usd;
-import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.domain.rules.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +39,7 @@ public final class AlertJson implements Serde<Alert> {
   public static ObjectNode toNode(Alert alert) {
     ObjectNode node = JSON.createObjectNode();
     node.put("alertId", alert.alertId());
-    node.put("rule", alert.rule().key());
+    node.put("rule", alert.rule().name());
     node.put("status", alert.status().name());
     node.put("severity", alert.severity().wireName());
     node.put("exporter", alert.series().exporter());
@@ -86,7 +86,7 @@ public final class AlertJson implements Serde<Alert> {
     JsonNode ratio = node.get("ratio");
     return new Alert(
         series,
-        Rule.fromKey(node.get("rule").asText()),
+        Rules.named(node.get("rule").asText()),
         YearMonth.parse(node.get("period").asText()),
         AlertStatus.valueOf(node.get("status").asText()),
         Severity.fromWireName(node.get("severity").asText()),

@@ -5,8 +5,12 @@ import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.FigureId;
 import dev.tradewatch.domain.figures.SeriesKey;
+import dev.tradewatch.domain.rules.MonthSpike;
+import dev.tradewatch.domain.rules.MonthThreshold;
 import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.domain.rules.Severity;
+import dev.tradewatch.domain.rules.YtdRatio;
 import dev.tradewatch.domain.series.Reported;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +19,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -22,12 +27,18 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Binary serde of one series' state for the state store and its changelog. The series key is
- * written once, not once per alert; messages are not stored because they are derived. Enums are
- * stored by ordinal, so new constants may only be appended.
+ * written once, not once per alert; messages are not stored because they are derived. A rule is
+ * stored by its name (format 2), which does not depend on the order rules are declared in; format
+ * 1, which stored the rule's position, is still read. Status, severity and basis are closed enums
+ * stored by ordinal, so their new constants may only be appended.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
 
-  private static final byte FORMAT = 1;
+  private static final byte FORMAT = 2;
+
+  /** Format 1 stored a rule as its index in this list (the order of the rule enum of that time). */
+  private static final List<Rule<?>> FORMAT_1_RULES =
+      List.of(MonthThreshold.RULE, YtdRatio.RULE, MonthSpike.RULE);
 
   @Override
   public Serializer<SeriesState> serializer() {
@@ -64,7 +75,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
   static SeriesState read(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       byte format = in.readByte();
-      if (format != FORMAT) {
+      if (format != FORMAT && format != 1) {
         throw new IllegalStateException("unknown series state format " + format);
       }
       SeriesState state = new SeriesState(BinaryCodec.readSeries(in));
@@ -73,7 +84,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         state.putReported(id, new Reported(in.readLong(), BinaryCodec.readInstant(in)));
       }
       for (int i = in.readInt(); i > 0; i--) {
-        state.putAlert(readAlert(in, state.series()));
+        state.putAlert(readAlert(in, state.series(), format));
       }
       return state;
     } catch (IOException e) {
@@ -82,7 +93,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
   }
 
   private static void writeAlert(DataOutputStream out, Alert alert) throws IOException {
-    out.writeByte(alert.rule().ordinal());
+    out.writeUTF(alert.rule().name());
     BinaryCodec.writePeriod(out, alert.period());
     out.writeByte(alert.status().ordinal());
     out.writeByte(alert.severity().ordinal());
@@ -93,8 +104,9 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
     out.writeInt(alert.version());
   }
 
-  private static Alert readAlert(DataInputStream in, SeriesKey series) throws IOException {
-    Rule rule = Rule.values()[in.readByte()];
+  private static Alert readAlert(DataInputStream in, SeriesKey series, byte format)
+      throws IOException {
+    Rule<?> rule = format == 1 ? FORMAT_1_RULES.get(in.readByte()) : Rules.named(in.readUTF());
     var period = BinaryCodec.readPeriod(in);
     AlertStatus status = AlertStatus.values()[in.readByte()];
     Severity severity = Severity.values()[in.readByte()];

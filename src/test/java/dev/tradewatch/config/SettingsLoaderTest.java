@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tradewatch.domain.figures.Usd;
+import dev.tradewatch.domain.rules.MonthSpike;
+import dev.tradewatch.domain.rules.MonthThreshold;
 import dev.tradewatch.domain.rules.RuleSettings;
+import dev.tradewatch.domain.rules.YtdRatio;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -65,14 +68,14 @@ class SettingsLoaderTest {
 
     Settings settings = SettingsLoader.load(file, Map.of(), Map.of());
 
-    assertThat(settings.detection().global().monthThreshold().thresholdCents())
+    assertThat(settings.detection().global().of(MonthThreshold.RULE).thresholdCents())
         .isEqualTo(Usd.toCents(60_000_000L));
-    assertThat(settings.detection().global().ytdRatio().ratio()).isEqualByComparingTo("4.5");
+    assertThat(settings.detection().global().of(YtdRatio.RULE).ratio()).isEqualByComparingTo("4.5");
     RuleSettings usa = settings.detection().forPair("TUR-USA");
-    assertThat(usa.monthThreshold().thresholdCents()).isEqualTo(Usd.toCents(100_000_000L));
-    assertThat(usa.ytdRatio().ratio()).isEqualByComparingTo(new BigDecimal("4.5"));
-    assertThat(settings.detection().forPair("TUR-WLD").monthSpike().enabled()).isFalse();
-    assertThat(settings.detection().forPair("TUR-WLD").monthThreshold().thresholdCents())
+    assertThat(usa.of(MonthThreshold.RULE).thresholdCents()).isEqualTo(Usd.toCents(100_000_000L));
+    assertThat(usa.of(YtdRatio.RULE).ratio()).isEqualByComparingTo(new BigDecimal("4.5"));
+    assertThat(settings.detection().forPair("TUR-WLD").of(MonthSpike.RULE).enabled()).isFalse();
+    assertThat(settings.detection().forPair("TUR-WLD").of(MonthThreshold.RULE).thresholdCents())
         .isEqualTo(Usd.toCents(60_000_000L));
     assertThat(settings.detection().forPair("TUR-AZE")).isEqualTo(settings.detection().global());
   }
@@ -87,7 +90,7 @@ class SettingsLoaderTest {
                 "TRADEWATCH_KAFKA_SECURITY_PROTOCOL", "SASL_SSL"),
             Map.of());
 
-    assertThat(settings.detection().forPair("TUR-USA").monthThreshold().thresholdCents())
+    assertThat(settings.detection().forPair("TUR-USA").of(MonthThreshold.RULE).thresholdCents())
         .isEqualTo(Usd.toCents(100_000_000L));
     assertThat(settings.cluster().clientOverrides()).containsEntry("security.protocol", "SASL_SSL");
   }
@@ -139,6 +142,18 @@ class SettingsLoaderTest {
                     Map.of("tradewatch.rules.month-spike.overrides.TUR-XXX.enabled", "false")))
         .hasMessageContaining(
             "tradewatch.rules.month-spike.overrides.TUR-XXX.enabled: expected an EXPORTER-IMPORTER pair");
+  }
+
+  @Test
+  void shouldRefuseAnOverrideOfAKeyTheRuleDoesNotHave() {
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    null,
+                    Map.of(),
+                    Map.of("tradewatch.rules.month-spike.overrides.TUR-USA.ratio", "3")))
+        .hasMessage(
+            "unknown configuration key tradewatch.rules.month-spike.overrides.TUR-USA.ratio");
   }
 
   @Test

@@ -11,6 +11,8 @@ import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.Figure;
 import dev.tradewatch.domain.figures.Usd;
 import dev.tradewatch.domain.rules.DetectionConfig;
+import dev.tradewatch.domain.rules.MonthSpike;
+import dev.tradewatch.domain.rules.MonthThreshold;
 import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.RuleSettings;
 import dev.tradewatch.domain.rules.Severity;
@@ -71,8 +73,8 @@ class SeriesTrackerTest {
 
     assertThat(monitor.emitted())
         .filteredOn(a -> !a.series().importer().equals("AZE"))
-        .extracting(a -> a.rule())
-        .containsOnly(Rule.MONTH_THRESHOLD)
+        .<Rule<?>>extracting(Alert::rule)
+        .containsOnly(MonthThreshold.RULE)
         .hasSize(2);
   }
 
@@ -210,10 +212,8 @@ class SeriesTrackerTest {
   void shouldApplyPerPairOverridesOnlyToThatPair() {
     RuleSettings defaults = RuleSettings.defaults();
     RuleSettings usa =
-        new RuleSettings(
-            new RuleSettings.MonthThreshold(true, Usd.toCents(100_000_000L)),
-            defaults.ytdRatio(),
-            defaults.monthSpike());
+        defaults.with(
+            MonthThreshold.RULE, new MonthThreshold.Settings(true, Usd.toCents(100_000_000L)));
     Monitor monitor =
         new Monitor(new DetectionConfig(defaults, Map.of("TUR-USA", usa))).feed(seedCase());
 
@@ -226,10 +226,8 @@ class SeriesTrackerTest {
   void shouldStaySilentForADisabledRule() {
     RuleSettings defaults = RuleSettings.defaults();
     RuleSettings noThreshold =
-        new RuleSettings(
-            new RuleSettings.MonthThreshold(false, Usd.toCents(50_000_000L)),
-            defaults.ytdRatio(),
-            defaults.monthSpike());
+        defaults.with(
+            MonthThreshold.RULE, new MonthThreshold.Settings(false, Usd.toCents(50_000_000L)));
     Monitor monitor = new Monitor(new DetectionConfig(noThreshold, Map.of())).feed(seedCase());
 
     assertThat(monitor.activeAlerts())
@@ -243,7 +241,7 @@ class SeriesTrackerTest {
             .feed(figure("TUR", "ARM", "2020-08", 0), figure("TUR", "ARM", "2020-09", 6_000_000));
 
     Alert spike = monitor.emitted().get(0);
-    assertThat(spike.rule()).isEqualTo(Rule.MONTH_SPIKE);
+    assertThat(spike.rule()).isEqualTo(MonthSpike.RULE);
     assertThat(spike.ratio()).isNull();
     assertThat(spike.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(spike.message()).contains("against the typical $0");

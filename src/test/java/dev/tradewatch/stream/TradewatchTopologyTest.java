@@ -7,6 +7,7 @@ import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.Usd;
 import dev.tradewatch.domain.rules.DetectionConfig;
+import dev.tradewatch.domain.rules.MonthThreshold;
 import dev.tradewatch.domain.rules.RuleSettings;
 import dev.tradewatch.metrics.PipelineMetrics;
 import java.time.Instant;
@@ -138,10 +139,8 @@ class TradewatchTopologyTest {
   void shouldApplyPerPairOverrides() {
     RuleSettings defaults = RuleSettings.defaults();
     RuleSettings usa =
-        new RuleSettings(
-            new RuleSettings.MonthThreshold(true, Usd.toCents(100_000_000L)),
-            defaults.ytdRatio(),
-            defaults.monthSpike());
+        defaults.with(
+            MonthThreshold.RULE, new MonthThreshold.Settings(true, Usd.toCents(100_000_000L)));
     fixture.close();
     fixture =
         new TopologyFixture(

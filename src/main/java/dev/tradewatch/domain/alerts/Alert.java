@@ -2,6 +2,7 @@ package dev.tradewatch.domain.alerts;
 
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.Evaluation;
+import dev.tradewatch.domain.rules.Finding;
 import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Severity;
 import java.math.BigDecimal;
@@ -15,7 +16,7 @@ import java.time.YearMonth;
  */
 public record Alert(
     SeriesKey series,
-    Rule rule,
+    Rule<?> rule,
     YearMonth period,
     AlertStatus status,
     Severity severity,
@@ -27,7 +28,7 @@ public record Alert(
 
   /** E.g. {@code TUR-AZE-defence-aerospace-TUR-month-threshold-2020-09}. */
   public String alertId() {
-    return series.id() + '-' + rule.key() + '-' + period;
+    return series.id() + '-' + rule.name() + '-' + period;
   }
 
   public AlertKey key() {
@@ -37,6 +38,11 @@ public record Alert(
   /** One human-readable sentence; derived from the fields, so it is never stored. */
   public String message() {
     return AlertMessages.describe(this);
+  }
+
+  /** The numbers of this alert, for its rule to put into words. */
+  public Finding finding() {
+    return new Finding(period, observedCents, baselineCents, ratio);
   }
 
   public static Alert of(

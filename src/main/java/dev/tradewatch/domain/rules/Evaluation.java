@@ -9,7 +9,7 @@ import java.time.YearMonth;
  * fires. Most evaluations do not fire, so the ratio is only worked out when asked for.
  */
 public record Evaluation(
-    Rule rule,
+    Rule<?> rule,
     YearMonth period,
     long observedCents,
     long baselineCents,

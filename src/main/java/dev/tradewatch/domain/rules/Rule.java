@@ -1,29 +1,55 @@
 package dev.tradewatch.domain.rules;
 
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Optional;
+
 /**
- * The detection rules; each has a stable kebab-case name used in alert ids and configuration keys.
+ * A detection rule, whole: its name, its configuration keys with their defaults, how its settings
+ * are read, how it evaluates a series' ledgers, and how its findings read. Each rule is one class,
+ * listed once in {@link Rules#ALL}.
+ *
+ * @param <S> the rule's own settings
  */
-public enum Rule {
-  MONTH_THRESHOLD("month-threshold"),
-  YTD_RATIO("ytd-ratio"),
-  MONTH_SPIKE("month-spike");
+public sealed interface Rule<S extends Rule.Settings> permits MonthThreshold, YtdRatio, MonthSpike {
 
-  private final String key;
+  /** The key every rule has: whether it is evaluated at all. */
+  String ENABLED = "enabled";
 
-  Rule(String key) {
-    this.key = key;
-  }
+  /**
+   * The stable kebab-case name, e.g. {@code month-threshold}: part of alert ids, configuration
+   * keys, the state store and the {@code rule} tag of metrics, so it never changes.
+   */
+  String name();
 
-  public String key() {
-    return key;
-  }
+  /**
+   * This rule's keys (after {@code tradewatch.rules.<name>.}) with their defaults as configured
+   * text, in documentation order, {@value #ENABLED} first.
+   */
+  Map<String, String> defaults();
 
-  public static Rule fromKey(String key) {
-    for (Rule rule : values()) {
-      if (rule.key.equals(key)) {
-        return rule;
-      }
-    }
-    throw new IllegalArgumentException("unknown rule " + key);
+  /** Reads and validates this rule's settings; a bad value fails naming the key it came from. */
+  S parse(SettingValues values);
+
+  /**
+   * This rule applied to one period of a series; empty when it cannot be (the value, a baseline or
+   * last year's ytd is not known).
+   */
+  Optional<Evaluation> evaluate(YearMonth period, Ledgers ledgers, S settings);
+
+  /**
+   * What a firing alert says, after its subject: {@code $77.1M in one month, at or above the $50.0M
+   * threshold}.
+   */
+  String message(Finding finding);
+
+  /** The numbers of a one-line summary for terminals: {@code $77.1M ≥ $50.0M}. */
+  String numbers(Finding finding);
+
+  /** What the settings of every rule have. */
+  interface Settings {
+
+    /** Whether the rule is evaluated at all. */
+    boolean enabled();
   }
 }

@@ -1,34 +1,71 @@
 package dev.tradewatch.domain.rules;
 
-import dev.tradewatch.domain.figures.Usd;
-import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** The effective settings of the three rules for one exporter-importer pair. */
-public record RuleSettings(
-    MonthThreshold monthThreshold, YtdRatio ytdRatio, MonthSpike monthSpike) {
+/**
+ * The effective settings of every rule for one exporter-importer pair: one settings value per rule
+ * of {@link Rules#ALL}, each of the rule's own type.
+ */
+public final class RuleSettings {
 
-  /** {@code month-threshold}: a month's value at or above {@code thresholdCents}. */
-  public record MonthThreshold(boolean enabled, long thresholdCents) {}
+  private static final RuleSettings DEFAULTS =
+      read(rule -> new SettingValues(key -> key, rule.defaults()));
 
-  /**
-   * {@code ytd-ratio}: ytd at least {@code ratio} × the same ytd a year earlier, and at least the
-   * floor.
-   */
-  public record YtdRatio(boolean enabled, BigDecimal ratio, long floorCents) {}
+  /** Always holds every rule, each with a value of its own settings type (see {@link #with}). */
+  private final Map<Rule<?>, Rule.Settings> byRule;
 
-  /**
-   * {@code month-spike}: a month at least {@code factor} × the series' baseline, and at least the
-   * floor.
-   */
-  public record MonthSpike(boolean enabled, BigDecimal factor, long floorCents) {}
+  private RuleSettings(Map<Rule<?>, Rule.Settings> byRule) {
+    this.byRule = Map.copyOf(byRule);
+  }
 
-  /**
-   * The contract's defaults: $50M threshold; ratio 5 over a $10M floor; factor 10 over a $5M floor.
-   */
+  /** Every rule with the defaults of its keys (the contract's). */
   public static RuleSettings defaults() {
-    return new RuleSettings(
-        new MonthThreshold(true, Usd.toCents(50_000_000L)),
-        new YtdRatio(true, BigDecimal.valueOf(5), Usd.toCents(10_000_000L)),
-        new MonthSpike(true, BigDecimal.TEN, Usd.toCents(5_000_000L)));
+    return DEFAULTS;
+  }
+
+  /**
+   * Every rule's settings, each parsed by the rule from {@code valuesOf} it.
+   *
+   * @throws InvalidSettingException naming the first key with a bad value, rules in registry order
+   */
+  public static RuleSettings read(Function<Rule<?>, SettingValues> valuesOf) {
+    Map<Rule<?>, Rule.Settings> byRule = new HashMap<>();
+    for (Rule<?> rule : Rules.ALL) {
+      byRule.put(rule, rule.parse(valuesOf.apply(rule)));
+    }
+    return new RuleSettings(byRule);
+  }
+
+  /** The settings of {@code rule}. */
+  @SuppressWarnings("unchecked") // safe: every value was put in by its rule's parse or by with()
+  public <S extends Rule.Settings> S of(Rule<S> rule) {
+    return (S) byRule.get(rule);
+  }
+
+  /** These settings with {@code rule}'s replaced. */
+  public <S extends Rule.Settings> RuleSettings with(Rule<S> rule, S settings) {
+    Map<Rule<?>, Rule.Settings> changed = new HashMap<>(byRule);
+    changed.put(rule, settings);
+    return new RuleSettings(changed);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof RuleSettings that && byRule.equals(that.byRule);
+  }
+
+  @Override
+  public int hashCode() {
+    return byRule.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return Rules.ALL.stream()
+        .map(rule -> rule.name() + "=" + byRule.get(rule))
+        .collect(Collectors.joining(", ", "RuleSettings[", "]"));
   }
 }

@@ -1,0 +1,40 @@
+package dev.tradewatch.domain.rules;
+
+import dev.tradewatch.domain.series.Known;
+import dev.tradewatch.domain.series.YearLedger;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * The reconciled ledgers of one series by calendar year, each built once and shared by every rule
+ * evaluated over them.
+ */
+public final class Ledgers {
+
+  private final IntFunction<YearLedger> ledgerOfYear;
+  private final Map<Integer, YearLedger> byYear = new HashMap<>();
+
+  /**
+   * @param ledgerOfYear builds the ledger of a calendar year of the series
+   */
+  public Ledgers(IntFunction<YearLedger> ledgerOfYear) {
+    this.ledgerOfYear = ledgerOfYear;
+  }
+
+  public YearLedger year(int year) {
+    return byYear.computeIfAbsent(year, ledgerOfYear::apply);
+  }
+
+  /** The value of the month {@code period}, when known. */
+  public Optional<Known> month(YearMonth period) {
+    return year(period.getYear()).month(period.getMonthValue());
+  }
+
+  /** The year-to-date value up to and including {@code period}, when known. */
+  public Optional<Known> ytd(YearMonth period) {
+    return year(period.getYear()).ytd(period.getMonthValue());
+  }
+}

@@ -1,0 +1,74 @@
+package dev.tradewatch.domain.rules;
+
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code month-threshold}: a month's value, reported or derived, at or above a fixed amount. */
+public final class MonthThreshold implements Rule<MonthThreshold.Settings> {
+
+  public static final MonthThreshold RULE = new MonthThreshold();
+
+  static final String THRESHOLD_USD = "threshold-usd";
+
+  private static final Map<String, String> DEFAULTS =
+      RuleKeys.enabledAnd(THRESHOLD_USD, "50000000");
+
+  /**
+   * @param thresholdCents a month fires at or above this
+   */
+  public record Settings(boolean enabled, long thresholdCents) implements Rule.Settings {}
+
+  private MonthThreshold() {}
+
+  @Override
+  public String name() {
+    return "month-threshold";
+  }
+
+  @Override
+  public Map<String, String> defaults() {
+    return DEFAULTS;
+  }
+
+  @Override
+  public Settings parse(SettingValues values) {
+    return new Settings(values.bool(ENABLED), values.positiveUsdCents(THRESHOLD_USD));
+  }
+
+  @Override
+  public Optional<Evaluation> evaluate(YearMonth period, Ledgers ledgers, Settings settings) {
+    long threshold = settings.thresholdCents();
+    return ledgers
+        .month(period)
+        .map(
+            month -> {
+              long value = month.valueCents();
+              return new Evaluation(
+                  this, period, value, threshold, severity(value, threshold), value >= threshold);
+            });
+  }
+
+  /** High at the threshold, critical at twice it. */
+  private static Severity severity(long value, long threshold) {
+    return value >= 2 * threshold ? Severity.CRITICAL : Severity.HIGH;
+  }
+
+  @Override
+  public String message(Finding finding) {
+    return finding.observed()
+        + " in one month, at or above the "
+        + finding.baseline()
+        + " threshold";
+  }
+
+  @Override
+  public String numbers(Finding finding) {
+    return finding.observed() + " ≥ " + finding.baseline();
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

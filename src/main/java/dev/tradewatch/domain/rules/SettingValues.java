@@ -1,0 +1,87 @@
+package dev.tradewatch.domain.rules;
+
+import dev.tradewatch.domain.figures.Usd;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The configured text of one rule's keys, read with validation. Each rule key is looked up under
+ * the full key that supplies it (the global key, or a per-pair override), and a bad value fails
+ * naming that full key.
+ */
+public final class SettingValues {
+
+  private final UnaryOperator<String> keyOf;
+  private final Map<String, String> values;
+
+  /**
+   * @param keyOf the full key that supplies a rule key, e.g. {@code ratio} → {@code
+   *     tradewatch.rules.ytd-ratio.ratio}
+   * @param values configured text by full key
+   */
+  public SettingValues(UnaryOperator<String> keyOf, Map<String, String> values) {
+    this.keyOf = keyOf;
+    this.values = values;
+  }
+
+  /** {@code true} or {@code false}. */
+  public boolean bool(String key) {
+    String value = text(key);
+    if (!value.equals("true") && !value.equals("false")) {
+      throw invalid(key, "true or false");
+    }
+    return Boolean.parseBoolean(value);
+  }
+
+  /** A decimal number strictly above {@code floorExclusive}. */
+  public BigDecimal decimalAbove(String key, BigDecimal floorExclusive) {
+    String expected = "a number > " + floorExclusive;
+    BigDecimal parsed = decimal(key, expected);
+    if (parsed.compareTo(floorExclusive) <= 0) {
+      throw invalid(key, expected);
+    }
+    return parsed;
+  }
+
+  /** An amount in USD ≥ 0 (below 10^13), in cents. */
+  public long usdCents(String key) {
+    return cents(key, "an amount in USD ≥ 0", false);
+  }
+
+  /** An amount in USD > 0 (below 10^13) that is at least one cent, in cents. */
+  public long positiveUsdCents(String key) {
+    long cents = cents(key, "an amount in USD > 0", true);
+    if (cents == 0) {
+      throw invalid(key, "an amount in USD ≥ 0.01");
+    }
+    return cents;
+  }
+
+  private long cents(String key, String expected, boolean positive) {
+    BigDecimal parsed = decimal(key, expected);
+    if (parsed.signum() < 0
+        || positive && parsed.signum() == 0
+        || parsed.compareTo(Usd.MAX_EXCLUSIVE) >= 0) {
+      throw invalid(key, expected + " and < 10^13");
+    }
+    return Usd.toCents(parsed);
+  }
+
+  private BigDecimal decimal(String key, String expected) {
+    try {
+      return new BigDecimal(text(key).replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw invalid(key, expected);
+    }
+  }
+
+  private String text(String key) {
+    String value = values.get(keyOf.apply(key));
+    return value == null ? "" : value.strip();
+  }
+
+  private InvalidSettingException invalid(String key, String expected) {
+    return new InvalidSettingException(keyOf.apply(key), expected, text(key));
+  }
+}

@@ -1,0 +1,108 @@
+package dev.tradewatch.domain.rules;
+
+import dev.tradewatch.domain.series.Known;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ytd-ratio}: the year to date at least {@code ratio} × the same span a year earlier, and at
+ * least a floor.
+ */
+public final class YtdRatio implements Rule<YtdRatio.Settings> {
+
+  public static final YtdRatio RULE = new YtdRatio();
+
+  static final String RATIO = "ratio";
+  static final String FLOOR_USD = "floor-usd";
+
+  private static final Map<String, String> DEFAULTS =
+      RuleKeys.enabledAnd(RATIO, "5", FLOOR_USD, "10000000");
+
+  /**
+   * @param ratio how many times last year's ytd the ytd must reach (> 1)
+   * @param floorCents the ytd must also reach this
+   */
+  public record Settings(boolean enabled, BigDecimal ratio, long floorCents)
+      implements Rule.Settings {}
+
+  private YtdRatio() {}
+
+  @Override
+  public String name() {
+    return "ytd-ratio";
+  }
+
+  @Override
+  public Map<String, String> defaults() {
+    return DEFAULTS;
+  }
+
+  @Override
+  public Settings parse(SettingValues values) {
+    return new Settings(
+        values.bool(ENABLED),
+        values.decimalAbove(RATIO, BigDecimal.ONE),
+        values.usdCents(FLOOR_USD));
+  }
+
+  @Override
+  public Optional<Evaluation> evaluate(YearMonth period, Ledgers ledgers, Settings settings) {
+    Optional<Known> ytd = ledgers.ytd(period);
+    if (ytd.isEmpty()) {
+      return Optional.empty();
+    }
+    return ledgers
+        .ytd(period.minusYears(1))
+        .map(before -> evaluate(period, ytd.get().valueCents(), before.valueCents(), settings));
+  }
+
+  private Evaluation evaluate(YearMonth period, long ytd, long yearBefore, Settings settings) {
+    boolean fires =
+        Factors.atLeast(ytd, settings.ratio(), yearBefore) && ytd >= settings.floorCents();
+    return new Evaluation(
+        this, period, ytd, yearBefore, severity(ytd, yearBefore, settings.ratio()), fires);
+  }
+
+  /** High at the ratio, critical at twice it. */
+  private static Severity severity(long ytd, long yearBefore, BigDecimal ratio) {
+    return Factors.atLeastTwice(ytd, ratio, yearBefore) ? Severity.CRITICAL : Severity.HIGH;
+  }
+
+  @Override
+  public String message(Finding finding) {
+    return finding.observed()
+        + " year to date, "
+        + finding.times("against")
+        + " the "
+        + finding.baseline()
+        + " of "
+        + span(finding.period().minusYears(1));
+  }
+
+  @Override
+  public String numbers(Finding finding) {
+    return finding.observed()
+        + " vs "
+        + finding.baseline()
+        + " ("
+        + finding.times("from zero")
+        + ")";
+  }
+
+  /** The months a ytd covers: {@code Jan–Sep 2019}, or {@code Jan 2019}. */
+  private static String span(YearMonth end) {
+    String month = end.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+    return end.getMonthValue() == 1
+        ? month + " " + end.getYear()
+        : "Jan–" + month + " " + end.getYear();
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

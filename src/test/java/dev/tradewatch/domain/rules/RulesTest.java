@@ -1,0 +1,70 @@
+package dev.tradewatch.domain.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RulesTest {
+
+  @Test
+  void shouldListTheRulesInTheirPublishedOrder() {
+    assertThat(Rules.ALL)
+        .extracting(Rule::name)
+        .containsExactly("month-threshold", "ytd-ratio", "month-spike");
+    assertThat(Rules.first()).isSameAs(MonthThreshold.RULE);
+    assertThat(Rules.last()).isSameAs(MonthSpike.RULE);
+    assertThat(Rules.ORDER.compare(YtdRatio.RULE, MonthSpike.RULE)).isNegative();
+  }
+
+  @Test
+  void shouldHaveTheContractsKeysAndDefaults() {
+    Map<String, Map<String, String>> keys = new LinkedHashMap<>();
+    Rules.ALL.forEach(rule -> keys.put(rule.name(), rule.defaults()));
+
+    assertThat(keys)
+        .containsExactly(
+            Map.entry("month-threshold", Map.of("enabled", "true", "threshold-usd", "50000000")),
+            Map.entry(
+                "ytd-ratio", Map.of("enabled", "true", "ratio", "5", "floor-usd", "10000000")),
+            Map.entry(
+                "month-spike", Map.of("enabled", "true", "factor", "10", "floor-usd", "5000000")));
+    Rules.ALL.forEach(rule -> assertThat(rule.defaults().keySet()).first().isEqualTo(Rule.ENABLED));
+  }
+
+  @Test
+  void shouldParseTheDefaultsIntoEachRulesSettings() {
+    RuleSettings defaults = RuleSettings.defaults();
+
+    assertThat(defaults.of(MonthThreshold.RULE))
+        .isEqualTo(new MonthThreshold.Settings(true, 5_000_000_000L));
+    assertThat(defaults.of(YtdRatio.RULE))
+        .isEqualTo(new YtdRatio.Settings(true, new BigDecimal("5"), 1_000_000_000L));
+    assertThat(defaults.of(MonthSpike.RULE))
+        .isEqualTo(new MonthSpike.Settings(true, new BigDecimal("10"), 500_000_000L));
+  }
+
+  @Test
+  void shouldReplaceOneRulesSettingsAndKeepTheOthers() {
+    MonthSpike.Settings off = new MonthSpike.Settings(false, BigDecimal.TEN, 0);
+
+    RuleSettings changed = RuleSettings.defaults().with(MonthSpike.RULE, off);
+
+    assertThat(changed.of(MonthSpike.RULE)).isEqualTo(off);
+    assertThat(changed.of(YtdRatio.RULE)).isEqualTo(RuleSettings.defaults().of(YtdRatio.RULE));
+    assertThat(changed).isNotEqualTo(RuleSettings.defaults());
+    assertThat(RuleSettings.defaults().with(MonthSpike.RULE, off)).isEqualTo(changed);
+  }
+
+  @Test
+  void shouldFindRulesByName() {
+    assertThat(Rules.named("ytd-ratio")).isSameAs(YtdRatio.RULE);
+    assertThat(Rules.byName("month-treshold")).isEmpty();
+    assertThatThrownBy(() -> Rules.named("month-treshold"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown rule month-treshold");
+  }
+}
