@@ -6,10 +6,10 @@ import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.isolated.Backtest;
 import dev.tradewatch.isolated.Labels;
 import dev.tradewatch.stream.AlertJson;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -85,11 +85,8 @@ public final class BacktestCommand implements Callable<Integer> {
   }
 
   static void writeAlerts(Map<String, Alert> alerts, Path file) throws IOException {
-    try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (Alert alert : new TreeMap<>(alerts).values()) {
-        writer.write(AlertJson.toJson(alert));
-        writer.newLine();
-      }
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+      AlertJson.writeLines(new TreeMap<>(alerts).values(), out);
     }
   }
 
