@@ -17,12 +17,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds {@link Settings} from the four layers: built-in defaults &lt; {@code --config} file &lt;
  * {@code TRADEWATCH_*} environment variables &lt; command-line flags. Unknown keys are errors.
  */
 public final class SettingsLoader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SettingsLoader.class);
 
   private SettingsLoader() {}
 
@@ -39,7 +43,14 @@ public final class SettingsLoader {
     }
     merged.putAll(checked(fromEnvironment(environment), " (from the environment)"));
     merged.putAll(checked(flags, ""));
-    return build(merged);
+    Settings settings = build(merged);
+    KafkaKeys.unknown(settings.kafka())
+        .forEach(
+            key ->
+                LOG.warn(
+                    "{} is not a setting of any Kafka client (a typo?); passed on all the same",
+                    key));
+    return settings;
   }
 
   public static Settings defaults() {
