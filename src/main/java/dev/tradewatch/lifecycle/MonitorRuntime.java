@@ -2,6 +2,7 @@ package dev.tradewatch.lifecycle;
 
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.metrics.PipelineMetrics;
+import dev.tradewatch.stream.DeadLetterProcessingHandler;
 import dev.tradewatch.stream.StreamsDefaults;
 import dev.tradewatch.stream.TopologySettings;
 import dev.tradewatch.stream.TradewatchTopology;
@@ -70,11 +71,11 @@ public final class MonitorRuntime implements AutoCloseable {
             settings.detection(),
             settings.maxRecordBytes(),
             deadLetterBytes - TopologySettings.DEAD_LETTER_HEADROOM);
+    PipelineMetrics metrics = new PipelineMetrics(registry);
+    props.put(DeadLetterProcessingHandler.METRICS_CONFIG, metrics);
     KafkaStreams streams;
     try {
-      streams =
-          new KafkaStreams(
-              TradewatchTopology.build(topology, new PipelineMetrics(registry), clock), props);
+      streams = new KafkaStreams(TradewatchTopology.build(topology, metrics, clock), props);
     } catch (org.apache.kafka.common.config.ConfigException e) {
       throw ClusterPreparation.badKafkaSetting(e);
     }

@@ -29,7 +29,7 @@ public final class StateMetrics {
 
   public StateMetrics(MeterRegistry registry) {
     for (Rule rule : Rule.values()) {
-      for (Severity severity : Severity.values()) {
+      for (Severity severity : RuleSeverities.of(rule)) {
         Gauge.builder(ACTIVE_ALERTS, this, m -> m.summary.activeAlerts().get(rule).get(severity))
             .description("Alerts currently firing (FIRING or UPDATED) in this instance's state")
             .tag("rule", rule.key())
