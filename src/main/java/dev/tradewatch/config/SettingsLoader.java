@@ -62,12 +62,7 @@ public final class SettingsLoader {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (IOException e) {
-      throw new ConfigException(
-          "cannot read config file "
-              + file
-              + ": "
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      throw new ConfigException("--config: " + FileProblems.describe(file, e));
     }
     Map<String, String> values = new HashMap<>();
     properties
