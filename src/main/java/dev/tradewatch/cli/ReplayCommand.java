@@ -116,11 +116,20 @@ public final class ReplayCommand implements Callable<Integer> {
         target,
         servers,
         seconds,
-        // a rate over less than a second says little ("1 figure in 0.0 s (1/s)")
-        seconds >= 1 ? String.format(Locale.ROOT, " (%,.0f/s)", result.produced() / seconds) : "",
+        hasMeaningfulRate(result.produced(), seconds)
+            ? String.format(Locale.ROOT, " (%,.0f/s)", result.produced() / seconds)
+            : "",
         Words.count(result.read().linesRead(), "line"),
         Words.count(result.read().malformed(), "malformed line"),
         skipped(result.read().skipped()));
+  }
+
+  /**
+   * Whether a rate says anything: the elapsed time includes the producer's start-up (about a
+   * second), so a few figures make "1 figure in 1.2 s (1/s)".
+   */
+  static boolean hasMeaningfulRate(long figures, double seconds) {
+    return figures >= 1_000 && seconds >= 1;
   }
 
   /**

@@ -39,6 +39,18 @@ class SummaryWordsTest {
   }
 
   @Test
+  void replayOfAFewFiguresShouldGiveNoRateEvenOverASecond() {
+    FileReplay.Result few =
+        new FileReplay.Result(
+            FileFormat.JSONL, new ReadSummary(2, 1, 1, 0), 1, Duration.ofMillis(1200));
+
+    assertThat(ReplayCommand.summary(few, INPUT, "t", "s"))
+        .isEqualTo(
+            "Replayed 1 figure from one.jsonl (jsonl) into t on s in 1.2 s; 2 lines read,"
+                + " 1 malformed line");
+  }
+
+  @Test
   void replayShouldGiveTheRateOverASecondAndSaySkippedOnlyForComtradeRows() {
     FileReplay.Result comtrade =
         new FileReplay.Result(
