@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Exit codes and one-line errors are part of the contract (docs/operations.md, "Exit codes"). */
@@ -45,6 +46,22 @@ class MainTest {
   void shouldExitTwoForAnUnknownKey() {
     assertThat(execute("run", "--set", "tradewatch.no-such-key=1")).isEqualTo(Main.USAGE);
     assertThat(err.toString()).contains("unknown configuration key tradewatch.no-such-key");
+  }
+
+  @Test
+  void shouldSayPlainlyWhyAnInputOrConfigFileCannotBeRead() {
+    String dir = Path.of(System.getProperty("java.io.tmpdir")).toString();
+    String absent = Path.of(dir, "tradewatch-no-such-file.jsonl").toString();
+
+    assertThat(execute("backtest", "--input", dir)).isEqualTo(Main.USAGE);
+    assertThat(execute("backtest", "--input", absent)).isEqualTo(Main.USAGE);
+    assertThat(execute("backtest", "--input", absent, "--config", dir)).isEqualTo(Main.USAGE);
+
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "tradewatch: --input: is a directory: " + dir,
+            "tradewatch: --input: no such file: " + absent,
+            "tradewatch: --config: is a directory: " + dir);
   }
 
   @Test

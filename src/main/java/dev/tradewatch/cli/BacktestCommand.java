@@ -1,15 +1,16 @@
 package dev.tradewatch.cli;
 
 import dev.tradewatch.config.ConfigException;
+import dev.tradewatch.config.FileProblems;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.isolated.Backtest;
 import dev.tradewatch.isolated.Labels;
 import dev.tradewatch.stream.AlertJson;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -65,13 +66,16 @@ public final class BacktestCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Backtest.Input in =
         new Backtest.Input(
-            file.input, file.checkedFormat(), file.strict, line -> err.println("skipped " + line));
+            file.input,
+            file.checkedFormat(),
+            file.strict,
+            line -> err.println("malformed " + line));
     Backtest.Result result = Backtest.run(settings, in, !bootstrap.isSet(), new ProgressBar(err));
     if (output != null) {
       writeAlerts(result.alerts(), output);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(summary(result, labels));
+    out.print(summary(result, labels, file.input, output));
     out.flush();
     return 0;
   }
@@ -79,21 +83,20 @@ public final class BacktestCommand implements Callable<Integer> {
   private static Labels readLabels(Path file) {
     try {
       return Labels.read(file);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException e) {
+      throw new ConfigException("--labels: " + FileProblems.describe(file, e));
+    } catch (IllegalArgumentException e) {
       throw new ConfigException("--labels: " + e.getMessage());
     }
   }
 
   static void writeAlerts(Map<String, Alert> alerts, Path file) throws IOException {
-    try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (Alert alert : new TreeMap<>(alerts).values()) {
-        writer.write(AlertJson.toJson(alert));
-        writer.newLine();
-      }
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+      AlertJson.writeLines(new TreeMap<>(alerts).values(), out);
     }
   }
 
-  private String summary(Backtest.Result result, Labels labels) {
+  static String summary(Backtest.Result result, Labels labels, Path input, Path output) {
     Map<String, Long> outcomes = result.figuresByOutcome();
     long accepted =
         outcomes.entrySet().stream()
@@ -110,36 +113,37 @@ public final class BacktestCommand implements Callable<Integer> {
     text.append(
         String.format(
             Locale.ROOT,
-            "Backtest of %s (%s): %,d lines, %,d figures read, %,d malformed lines skipped%n",
-            file.input,
+            "Backtest of %s (%s): %s, %s read, %s%s%n",
+            input,
             result.replay().format().cliName(),
-            result.replay().read().linesRead(),
-            result.replay().produced(),
-            result.replay().read().malformed()));
+            Words.count(result.replay().read().linesRead(), "line"),
+            Words.count(result.replay().produced(), "figure"),
+            Words.count(result.replay().read().malformed(), "malformed line"),
+            ReplayCommand.skipped(result.replay().read().skipped())));
     text.append(
         String.format(
             Locale.ROOT,
-            "  figures: %,d accepted (%,d new, %,d revisions, %,d duplicates, %,d stale), %,d rejected%n",
+            "  figures: %,d accepted (%,d new, %s, %s, %,d stale), %,d rejected%n",
             accepted,
             outcomes.getOrDefault("new", 0L),
-            outcomes.getOrDefault("revision", 0L),
-            outcomes.getOrDefault("duplicate", 0L),
+            Words.count(outcomes.getOrDefault("revision", 0L), "revision"),
+            Words.count(outcomes.getOrDefault("duplicate", 0L), "duplicate"),
             outcomes.getOrDefault("stale", 0L),
             outcomes.getOrDefault("rejected", 0L)));
     text.append(
         String.format(
             Locale.ROOT,
-            "  alerts:  %,d active %s, %,d resolved%n",
+            "  alerts:  %,d active%s, %,d resolved%n",
             byRule.values().stream().mapToLong(Long::longValue).sum(),
-            byRule,
+            byRule.isEmpty() ? "" : " (" + byRuleText(byRule) + ")",
             resolved));
     if (labels != null) {
       Labels.Score score = labels.score(result.alerts().values());
       text.append(
           String.format(
               Locale.ROOT,
-              "  against %d labels: precision %.3f, recall %.3f%n",
-              score.labels(),
+              "  against %s: precision %.3f, recall %.3f%n",
+              Words.count(score.labels(), "label"),
               score.precision(),
               score.recall()));
     }
@@ -150,5 +154,12 @@ public final class BacktestCommand implements Callable<Integer> {
             result.elapsed().toMillis() / 1000.0,
             output == null ? "" : "; alerts written to " + output));
     return text.toString();
+  }
+
+  /** E.g. {@code month-spike 2, month-threshold 3}. */
+  private static String byRuleText(Map<String, Long> byRule) {
+    return byRule.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
   }
 }

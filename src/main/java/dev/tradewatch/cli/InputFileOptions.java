@@ -1,8 +1,8 @@
 package dev.tradewatch.cli;
 
 import dev.tradewatch.config.ConfigException;
+import dev.tradewatch.config.FileProblems;
 import dev.tradewatch.replay.FileFormat;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -36,9 +36,11 @@ public final class InputFileOptions {
     if (input == null) {
       throw new ConfigException("--input: a file is required");
     }
-    if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
-      throw new ConfigException("--input: no readable file at " + input);
-    }
+    FileProblems.of(input)
+        .ifPresent(
+            problem -> {
+              throw new ConfigException("--input: " + problem);
+            });
     try {
       return format == null ? FileFormat.detect(input) : FileFormat.parse(format);
     } catch (IllegalArgumentException e) {

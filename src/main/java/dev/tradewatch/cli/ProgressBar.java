@@ -51,11 +51,11 @@ final class ProgressBar implements FileReplay.ProgressListener {
             : "";
     return String.format(
         Locale.ROOT,
-        "[%s%s] %3.0f%%  %,d figures  %,.0f/s  %s",
+        "[%s%s] %3.0f%%  %s  %,.0f/s  %s",
         "#".repeat(filled),
         " ".repeat(width - filled),
         fraction * 100,
-        produced,
+        Words.count(produced, "figure"),
         rate,
         left);
   }

@@ -8,6 +8,7 @@ import dev.tradewatch.replay.FigureProducer;
 import dev.tradewatch.replay.FileFormat;
 import dev.tradewatch.replay.FileReplay;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -75,14 +76,14 @@ public final class ReplayCommand implements Callable<Integer> {
             file.input,
             chosen,
             file.strict,
-            line -> err.println("skipped " + line),
+            line -> err.println("malformed " + line),
             ClusterPreparation.clientProperties(settings),
             target,
             rate,
             new ProgressBar(err));
     spec.commandLine()
         .getOut()
-        .println(summary(result, target, settings.cluster().bootstrapServers()));
+        .println(summary(result, file.input, target, settings.cluster().bootstrapServers()));
     return 0;
   }
 
@@ -104,21 +105,42 @@ public final class ReplayCommand implements Callable<Integer> {
     return 0;
   }
 
-  private String summary(FileReplay.Result result, String target, String servers) {
-    double seconds = Math.max(result.elapsed().toMillis(), 1) / 1000.0;
+  static String summary(FileReplay.Result result, Path input, String target, String servers) {
+    double seconds = result.elapsed().toMillis() / 1000.0;
     return String.format(
         Locale.ROOT,
-        "Replayed %,d figures from %s (%s) into %s on %s in %.1f s (%,.0f/s); "
-            + "%,d lines read, %,d malformed, %,d skipped",
-        result.produced(),
-        file.input,
+        "Replayed %s from %s (%s) into %s on %s in %.1f s%s; %s read, %s%s",
+        Words.count(result.produced(), "figure"),
+        input,
         result.format().cliName(),
         target,
         servers,
         seconds,
-        result.produced() / seconds,
-        result.read().linesRead(),
-        result.read().malformed(),
-        result.read().skipped());
+        hasMeaningfulRate(result.produced(), seconds)
+            ? String.format(Locale.ROOT, " (%,.0f/s)", result.produced() / seconds)
+            : "",
+        Words.count(result.read().linesRead(), "line"),
+        Words.count(result.read().malformed(), "malformed line"),
+        skipped(result.read().skipped()));
+  }
+
+  /**
+   * Whether a rate says anything: the elapsed time includes the producer's start-up (about a
+   * second), so a few figures make "1 figure in 1.2 s (1/s)".
+   */
+  static boolean hasMeaningfulRate(long figures, double seconds) {
+    return figures >= 1_000 && seconds >= 1;
+  }
+
+  /**
+   * The rows left out on purpose, if any: Comtrade flows other than X and M and breakdown rows (not
+   * malformed lines, which are counted as such).
+   */
+  static String skipped(long rows) {
+    return rows == 0
+        ? ""
+        : ", "
+            + rows
+            + " skipped (Comtrade rows that are not an X or M flow, or break a total down)";
   }
 }

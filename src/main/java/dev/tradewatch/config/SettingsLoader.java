@@ -11,12 +11,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds {@link Settings} from the four layers: built-in defaults &lt; {@code --config} file &lt;
  * {@code TRADEWATCH_*} environment variables &lt; command-line flags. Unknown keys are errors.
  */
 public final class SettingsLoader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SettingsLoader.class);
 
   private SettingsLoader() {}
 
@@ -46,7 +50,14 @@ public final class SettingsLoader {
     }
     merged.putAll(checked(fromEnvironment(environment), " (from the environment)"));
     merged.putAll(checked(flags, ""));
-    return build(merged);
+    Settings settings = build(merged);
+    KafkaKeys.unknown(settings.cluster().clientOverrides())
+        .forEach(
+            key ->
+                LOG.warn(
+                    "{} is not a setting of any Kafka client (a typo?); passed on all the same",
+                    key));
+    return settings;
   }
 
   public static Settings defaults() {
@@ -58,12 +69,7 @@ public final class SettingsLoader {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (IOException e) {
-      throw new ConfigException(
-          "cannot read config file "
-              + file
-              + ": "
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      throw new ConfigException("--config: " + FileProblems.describe(file, e));
     }
     Map<String, String> values = new HashMap<>();
     properties

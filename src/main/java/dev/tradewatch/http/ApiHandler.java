@@ -1,5 +1,6 @@
 package dev.tradewatch.http;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,7 +36,9 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
  */
 final class ApiHandler implements HttpHandler {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // floats read as BigDecimal: other instances' dollar amounts pass through exactly
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final Pattern SERIES = Pattern.compile("/api/series/([A-Z]{3})/([A-Z]{3})/?");
 
   private volatile StateQueries queries;
@@ -84,22 +87,26 @@ final class ApiHandler implements HttpHandler {
   }
 
   private JsonNode alerts(Map<String, String> query) {
-    List<Alert> local = new ArrayList<>();
+    List<Alert> alerts = new ArrayList<>();
     queries.forEachLocal(
         state ->
             state.alerts().stream()
                 .filter(alert -> AlertFilter.matches(alert, query))
-                .forEach(local::add));
-    local.sort(Comparator.comparing(Alert::detectedAt).reversed().thenComparing(Alert::alertId));
-    List<JsonNode> rows = new ArrayList<>();
-    local.forEach(alert -> rows.add(AlertJson.toNode(alert)));
-    rows.addAll(fromOthers("/api/alerts", query));
-    rows.sort(
-        Comparator.comparing((JsonNode n) -> n.get("detectedAt").asText())
-            .reversed()
-            .thenComparing(n -> n.get("alertId").asText()));
+                .forEach(alerts::add));
+    fromOthers("/api/alerts", query).forEach(node -> alerts.add(AlertJson.fromNode(node)));
+    return newestFirst(alerts, AlertFilter.limit(query));
+  }
+
+  /**
+   * At most {@code limit} alerts, newest first, each written by {@link AlertJson} (also those read
+   * back from other instances), so the API shows the same bytes as the alert topic.
+   */
+  static ArrayNode newestFirst(List<Alert> alerts, long limit) {
     ArrayNode array = JSON.createArrayNode();
-    rows.stream().limit(AlertFilter.limit(query)).forEach(array::add);
+    alerts.stream()
+        .sorted(Comparator.comparing(Alert::detectedAt).reversed().thenComparing(Alert::alertId))
+        .limit(limit)
+        .forEach(alert -> array.add(AlertJson.toNode(alert)));
     return array;
   }
 

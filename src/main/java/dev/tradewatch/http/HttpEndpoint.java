@@ -4,6 +4,7 @@ import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.SeriesState;
 import dev.tradewatch.lifecycle.StartupException;
 import dev.tradewatch.lifecycle.StreamsRuntime;
+import dev.tradewatch.metrics.ExportedMeters;
 import dev.tradewatch.metrics.StateMetrics;
 import dev.tradewatch.metrics.StateSummary;
 import dev.tradewatch.metrics.StreamsStateMetrics;
@@ -60,6 +61,11 @@ public final class HttpEndpoint implements AutoCloseable {
     this.settings = settings;
     this.security = new HttpSecurity(settings.http());
     this.api = new ApiHandler(security);
+    ExportedMeters.configure(
+        registry,
+        List.of(
+            settings.topics().input(), settings.topics().alerts(), settings.topics().deadLetter()),
+        settings.application().id());
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     JvmGcMetrics gc = new JvmGcMetrics();

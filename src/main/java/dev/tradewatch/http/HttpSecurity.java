@@ -2,14 +2,17 @@ package dev.tradewatch.http;
 
 import com.sun.net.httpserver.BasicAuthenticator;
 import com.sun.net.httpserver.HttpsConfigurator;
+import dev.tradewatch.config.FileProblems;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.lifecycle.StartupException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -96,13 +99,21 @@ final class HttpSecurity {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
       return context;
-    } catch (Exception e) {
+    } catch (IOException e) {
+      // a missing file or a directory in plain words; else the keystore's own, such as
+      // "keystore password was incorrect"
+      throw new StartupException(
+          "cannot load the HTTP keystore (tradewatch.http.tls.keystore): "
+              + FileProblems.of(keystore)
+                  .orElse(
+                      keystore + ": " + (e.getMessage() == null ? "unreadable" : e.getMessage())),
+          e);
+    } catch (GeneralSecurityException e) {
       throw new StartupException(
           "cannot load the HTTP keystore "
               + keystore
               + " (tradewatch.http.tls.keystore): "
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : " " + e.getMessage()),
+              + (e.getMessage() == null ? "not a usable PKCS#12 keystore" : e.getMessage()),
           e);
     }
   }

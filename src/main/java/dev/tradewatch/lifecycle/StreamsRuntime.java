@@ -3,6 +3,7 @@ package dev.tradewatch.lifecycle;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.metrics.PipelineMetrics;
 import dev.tradewatch.stream.DeadLetterLimits;
+import dev.tradewatch.stream.DeadLetterProcessingHandler;
 import dev.tradewatch.stream.StreamsDefaults;
 import dev.tradewatch.stream.TopologySettings;
 import dev.tradewatch.stream.TradewatchTopology;
@@ -67,7 +68,9 @@ public final class StreamsRuntime implements AutoCloseable {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
     TopologySettings topology = TopologySettings.of(settings, deadLetters);
-    return start(TradewatchTopology.build(topology, new PipelineMetrics(registry), clock), props);
+    PipelineMetrics metrics = new PipelineMetrics(registry);
+    props.put(DeadLetterProcessingHandler.METRICS_CONFIG, metrics);
+    return start(TradewatchTopology.build(topology, metrics, clock), props);
   }
 
   /** Starts {@code topology} with {@code props}; returns once the client is started. */

@@ -13,15 +13,16 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counters and the latency histogram the topology updates as it processes. Every meter is
- * registered up front with all its (bounded) tag values, so that dashboards see zeros rather than
- * gaps. Counting is at-least-once (a transaction that aborts and is retried counts again); the
- * alert topic, not these counters, is the exactly-once record.
+ * registered up front with every tag value that can occur (alerts: only the severities a rule can
+ * give, see {@link RuleSeverities}), so that dashboards see zeros rather than gaps. Counting is
+ * at-least-once (a transaction that aborts and is retried counts again); the alert topic, not these
+ * counters, is the exactly-once record.
  */
 public final class PipelineMetrics {
 
@@ -30,11 +31,18 @@ public final class PipelineMetrics {
   public static final String ALERTS = "tradewatch.alerts";
   public static final String LATENCY = "tradewatch.processing.latency";
 
+  /**
+   * The dead-letter reason of an unexpected exception while processing: not a {@link RejectReason},
+   * since nothing need be wrong with the input.
+   */
+  public static final String PROCESSING_ERROR = "processing-error";
+
   private final MeterRegistry registry;
   private final Map<FigureOutcome, Counter> figures = new EnumMap<>(FigureOutcome.class);
   private final Map<RejectReason, Counter> rejections = new EnumMap<>(RejectReason.class);
-  private final Map<String, Counter> alerts = new HashMap<>();
+  private final Map<String, Counter> alerts = new ConcurrentHashMap<>();
   private final Counter rejectedFigures;
+  private final Counter processingErrors;
   private final Timer latency;
 
   public PipelineMetrics(MeterRegistry registry) {
@@ -44,26 +52,13 @@ public final class PipelineMetrics {
     }
     rejectedFigures = figureCounter("rejected");
     for (RejectReason reason : RejectReason.values()) {
-      rejections.put(
-          reason,
-          Counter.builder(REJECTED)
-              .description("Records sent to the dead-letter topic, by reason")
-              .baseUnit("figures")
-              .tag("reason", reason.wireName())
-              .register(registry));
+      rejections.put(reason, rejectionCounter(reason.wireName()));
     }
+    processingErrors = rejectionCounter(PROCESSING_ERROR);
     for (Rule<?> rule : Rules.ALL) {
-      for (Severity severity : Severity.values()) {
+      for (Severity severity : rule.severities()) {
         for (AlertStatus status : AlertStatus.values()) {
-          alerts.put(
-              alertKey(rule, severity, status),
-              Counter.builder(ALERTS)
-                  .description("Alert changes published, by rule, severity and status")
-                  .baseUnit("alerts")
-                  .tag("rule", rule.name())
-                  .tag("severity", severity.wireName())
-                  .tag("status", status.name().toLowerCase(Locale.ROOT))
-                  .register(registry));
+          alerts.put(alertKey(rule, severity, status), alertCounter(rule, severity, status));
         }
       }
     }
@@ -95,8 +90,18 @@ public final class PipelineMetrics {
     rejections.get(reason).increment();
   }
 
+  /** A record was dead-lettered by the processing exception handler. */
+  public void processingError() {
+    processingErrors.increment();
+  }
+
   public void alertChanged(Alert alert) {
-    alerts.get(alertKey(alert.rule(), alert.severity(), alert.status())).increment();
+    // registered on first use if a rule ever gives a severity RuleSeverities does not list
+    alerts
+        .computeIfAbsent(
+            alertKey(alert.rule(), alert.severity(), alert.status()),
+            key -> alertCounter(alert.rule(), alert.severity(), alert.status()))
+        .increment();
   }
 
   /** A figure appended at {@code recordTimestampMs} has been processed now. */
@@ -109,6 +114,24 @@ public final class PipelineMetrics {
         .description("Input records processed, by outcome")
         .baseUnit("figures")
         .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  private Counter rejectionCounter(String reason) {
+    return Counter.builder(REJECTED)
+        .description("Records sent to the dead-letter topic, by reason")
+        .baseUnit("figures")
+        .tag("reason", reason)
+        .register(registry);
+  }
+
+  private Counter alertCounter(Rule<?> rule, Severity severity, AlertStatus status) {
+    return Counter.builder(ALERTS)
+        .description("Alert changes published, by rule, severity and status")
+        .baseUnit("alerts")
+        .tag("rule", rule.name())
+        .tag("severity", severity.wireName())
+        .tag("status", status.name().toLowerCase(Locale.ROOT))
         .register(registry);
   }
 

@@ -30,7 +30,7 @@ public final class StateMetrics {
 
   public StateMetrics(MeterRegistry registry) {
     for (Rule<?> rule : Rules.ALL) {
-      for (Severity severity : Severity.values()) {
+      for (Severity severity : rule.severities()) {
         Gauge.builder(ACTIVE_ALERTS, this, m -> m.summary.activeAlerts().get(rule).get(severity))
             .description("Alerts currently firing (FIRING or UPDATED) in this instance's state")
             .tag("rule", rule.name())
@@ -48,12 +48,13 @@ public final class StateMetrics {
         MultiGauge.builder(SERIES_LATEST_MONTH)
             .baseUnit("usd")
             .description(
-                "Latest reported monthly value of a series (series with active alerts, then the largest)")
+                "Latest reported monthly value of a series, tagged with its month (series with active alerts, then the largest)")
             .register(registry);
     latestYtd =
         MultiGauge.builder(SERIES_LATEST_YTD)
             .baseUnit("usd")
-            .description("Latest reported year-to-date value of a series in the same capped set")
+            .description(
+                "Latest reported year-to-date value of a series in the same capped set, tagged with the month it runs to")
             .register(registry);
   }
 
@@ -62,27 +63,35 @@ public final class StateMetrics {
     List<StateSummary.SeriesRow> rows = next.topSeries();
     latestMonth.register(
         rows.stream()
-            .filter(r -> r.latestMonthCents() != null)
-            .map(r -> MultiGauge.Row.of(tags(r.series()), r.latestMonthCents() / 100.0))
+            .filter(r -> r.latestMonth() != null)
+            .map(r -> row(r.series(), r.latestMonth()))
             .toList(),
         true);
     latestYtd.register(
         rows.stream()
-            .filter(r -> r.latestYtdCents() != null)
-            .map(r -> MultiGauge.Row.of(tags(r.series()), r.latestYtdCents() / 100.0))
+            .filter(r -> r.latestYtd() != null)
+            .map(r -> row(r.series(), r.latestYtd()))
             .toList(),
         true);
   }
 
-  private static Tags tags(SeriesKey series) {
-    return Tags.of(
-        "exporter",
-        series.exporter(),
-        "importer",
-        series.importer(),
-        "category",
-        Objects.requireNonNull(series.category()),
-        "reporter",
-        series.reporter());
+  /**
+   * One series' gauge, tagged with the period of its value: a new month replaces the row (the old
+   * one is removed), so a series still has one row at a time.
+   */
+  private static MultiGauge.Row<?> row(SeriesKey series, StateSummary.Latest latest) {
+    Tags tags =
+        Tags.of(
+            "exporter",
+            series.exporter(),
+            "importer",
+            series.importer(),
+            "category",
+            Objects.requireNonNull(series.category()),
+            "reporter",
+            series.reporter(),
+            "period",
+            latest.period().toString());
+    return MultiGauge.Row.of(tags, latest.cents() / 100.0);
   }
 }

@@ -9,6 +9,7 @@ import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.domain.rules.Severity;
 import dev.tradewatch.domain.series.Reported;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -25,9 +26,12 @@ import java.util.Map.Entry;
 public record StateSummary(
     Map<Rule<?>, Map<Severity, Long>> activeAlerts, long series, List<SeriesRow> topSeries) {
 
-  /** The latest reported month and ytd of one series (in cents; null when the series has none). */
+  /** The latest reported month and ytd of one series (null when the series has none). */
   public record SeriesRow(
-      SeriesKey series, Long latestMonthCents, Long latestYtdCents, boolean hasActiveAlert) {}
+      SeriesKey series, Latest latestMonth, Latest latestYtd, boolean hasActiveAlert) {}
+
+  /** A reported value and its period (for a ytd, the month it runs to). */
+  public record Latest(YearMonth period, long cents) {}
 
   public static StateSummary of(Iterable<SeriesState> states, int maxSeries) {
     Map<Rule<?>, Map<Severity, Long>> active = new LinkedHashMap<>();
@@ -57,7 +61,7 @@ public record StateSummary(
         Comparator.comparing(SeriesRow::hasActiveAlert)
             .reversed()
             .thenComparing(
-                row -> row.latestMonthCents() == null ? -1 : row.latestMonthCents(),
+                row -> row.latestMonth() == null ? -1 : row.latestMonth().cents(),
                 Comparator.reverseOrder())
             .thenComparing(row -> row.series().id()));
     return new StateSummary(
@@ -68,10 +72,10 @@ public record StateSummary(
     return of(List.of(), 0);
   }
 
-  private static Long latest(SeriesState state, Basis basis) {
+  private static Latest latest(SeriesState state, Basis basis) {
     for (Entry<FigureId, Reported> entry : state.reported().descendingMap().entrySet()) {
       if (entry.getKey().basis() == basis) {
-        return entry.getValue().valueCents();
+        return new Latest(entry.getKey().period(), entry.getValue().valueCents());
       }
     }
     return null;

@@ -106,7 +106,7 @@ final class ComtradeFormat implements LineFormat {
     FigureJson.putText(figure, "exporter", exports ? reporter : partner);
     FigureJson.putText(figure, "importer", exports ? partner : reporter);
     putPeriod(figure, cell(cells, FREQ), cell(cells, PERIOD));
-    FigureJson.putNumberOrText(figure, "valueUsd", cell(cells, VALUE));
+    FigureJson.putNumber(figure, "valueUsd", "primaryValue", cell(cells, VALUE));
     String cmd = cell(cells, CMD);
     FigureJson.putText(figure, "category", cmd.equals("TOTAL") ? "total" : cmd);
     FigureJson.putText(figure, "reporter", reporter);

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * Plain CSV figures with a header naming the figure fields in any order. exporter, importer, period
  * and valueUsd must be in the header; other known fields are optional and unknown columns are
- * ignored. Empty cells are left out of the JSON; valueUsd is a number when it parses as one, else
- * the text as given.
+ * ignored. Empty cells are left out of the JSON; a valueUsd that is not a number makes the line
+ * malformed.
  */
 final class CsvFigureFormat implements LineFormat {
 
@@ -79,7 +79,7 @@ final class CsvFigureFormat implements LineFormat {
       }
       String value = cells.get(columnOfField[f]);
       if (FIELDS.get(f).equals("valueUsd")) {
-        FigureJson.putNumberOrText(figure, "valueUsd", value);
+        FigureJson.putNumber(figure, "valueUsd", "valueUsd", value);
       } else {
         FigureJson.putText(figure, FIELDS.get(f), value);
       }

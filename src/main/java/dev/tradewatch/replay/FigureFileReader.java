@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * Streams a figure file into figure JSON values, one per data line, without loading the file. Lines
- * that cannot become a figure are reported ({@code "line 17: reason"}) and skipped, or in strict
+ * that cannot become a figure are reported ({@code "line 17: reason"}) and left out, or in strict
  * mode fail the read with a {@link MalformedLineException}. Field values are not validated: the
  * stream does that.
  *

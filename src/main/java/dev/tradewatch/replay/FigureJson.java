@@ -17,6 +17,9 @@ final class FigureJson {
   static final ObjectMapper MAPPER =
       new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
+  /** The largest scale Jackson writes as a plain number (1e9999 and 1e-9999). */
+  private static final int MAX_PLAIN_SCALE = 9999;
+
   private FigureJson() {}
 
   static ObjectNode newFigure() {
@@ -31,18 +34,27 @@ final class FigureJson {
   }
 
   /**
-   * Sets {@code field} to a JSON number when {@code value} parses as one, else to the text as given
-   * so the stream can dead-letter it with its reason; omitted when empty.
+   * Sets {@code field} to {@code value} as a JSON number, omitting it when empty (the stream then
+   * reports the missing field). CSV has no types: a cell that is not a number is the line's fault,
+   * reported with the name of its {@code column}, rather than sent on as a string for the stream to
+   * refuse as the wrong type.
    */
-  static void putNumberOrText(ObjectNode figure, String field, String value) {
+  static void putNumber(ObjectNode figure, String field, String column, String value)
+      throws LineRejectedException {
     if (value == null || value.isEmpty()) {
       return;
     }
+    BigDecimal number;
     try {
-      figure.put(field, new BigDecimal(value.trim()));
+      number = new BigDecimal(value.trim());
     } catch (NumberFormatException e) {
-      figure.put(field, value);
+      throw new LineRejectedException(column + " is not a number: '" + value + "'");
     }
+    if (Math.abs(number.scale()) > MAX_PLAIN_SCALE) {
+      // far outside any figure, and Jackson refuses to write it plainly
+      throw new LineRejectedException(column + " is out of range: '" + value + "'");
+    }
+    figure.put(field, number);
   }
 
   static byte[] bytes(ObjectNode figure) {

@@ -1,5 +1,6 @@
 package dev.tradewatch.stream;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -11,7 +12,11 @@ import dev.tradewatch.domain.figures.Usd;
 import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.domain.rules.Severity;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -20,11 +25,18 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The alert JSON of docs/contract.md ("Output alert"), both ways: the alert topic's serde and a
- * reader for tools.
+ * reader for tools. The one writer of alerts: the topic, the API and {@code backtest --output} all
+ * write through {@link #toNode}/{@link #toBytes}, so the same alert is the same bytes everywhere,
+ * even after it has been read back from JSON.
  */
 public final class AlertJson implements Serde<Alert> {
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  /** Decimals of {@code ratio} on the wire (the contract's "three decimals"). */
+  private static final int RATIO_SCALE = 3;
+
+  // floats read as BigDecimal: a double would round large dollar amounts
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
   @Override
   public Serializer<Alert> serializer() {
@@ -49,7 +61,7 @@ public final class AlertJson implements Serde<Alert> {
     node.put("period", alert.period().toString());
     node.put("observedUsd", Usd.toDollars(alert.observedCents()));
     node.put("baselineUsd", Usd.toDollars(alert.baselineCents()));
-    node.put("ratio", alert.ratio());
+    node.put("ratio", ratio(alert.ratio()));
     node.put("message", alert.message());
     node.put("detectedAt", alert.detectedAt().toString());
     node.put("version", alert.version());
@@ -65,7 +77,23 @@ public final class AlertJson implements Serde<Alert> {
   }
 
   public static String toJson(Alert alert) {
-    return toNode(alert).toString();
+    return new String(toBytes(alert), StandardCharsets.UTF_8);
+  }
+
+  /** Alerts as JSON lines, one per alert in the given order (the format of backtest --output). */
+  public static void writeLines(Iterable<Alert> alerts, OutputStream out) throws IOException {
+    for (Alert alert : alerts) {
+      out.write(toBytes(alert));
+      out.write('\n');
+    }
+  }
+
+  /**
+   * Always three decimals: 8.4 read back from JSON (which drops trailing zeros) is written as 8.400
+   * again.
+   */
+  private static BigDecimal ratio(BigDecimal ratio) {
+    return ratio == null ? null : ratio.setScale(RATIO_SCALE, RoundingMode.HALF_EVEN);
   }
 
   public static Alert fromBytes(byte[] bytes) {
@@ -76,7 +104,8 @@ public final class AlertJson implements Serde<Alert> {
     }
   }
 
-  static Alert fromNode(JsonNode node) {
+  /** An alert from its JSON (as {@link #toNode} writes it). */
+  public static Alert fromNode(JsonNode node) {
     SeriesKey series =
         new SeriesKey(
             node.get("exporter").asText(),

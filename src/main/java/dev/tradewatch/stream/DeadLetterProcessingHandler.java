@@ -1,6 +1,7 @@
 package dev.tradewatch.stream;
 
 import dev.tradewatch.config.Topics;
+import dev.tradewatch.metrics.PipelineMetrics;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,19 +16,28 @@ import org.slf4j.LoggerFactory;
 /**
  * An unexpected exception while processing a record (a bug, not bad input: the parser refuses bad
  * input without throwing) sends the record's source bytes to the dead-letter topic with reason
- * {@code processing-error}, and processing resumes. Nothing is lost and nothing stalls.
+ * {@code processing-error}, and processing resumes. Nothing is lost and nothing stalls. Counted in
+ * the {@link PipelineMetrics} given as {@link #METRICS_CONFIG} (Kafka Streams creates the handler
+ * from its class name, so the metrics come through the configuration).
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
-  static final String REASON = "processing-error";
+  /** Streams property holding the {@link PipelineMetrics} instance to count in; optional. */
+  public static final String METRICS_CONFIG = "tradewatch.pipeline-metrics";
+
+  static final String REASON = PipelineMetrics.PROCESSING_ERROR;
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
 
   private String deadLetterTopic;
+  private PipelineMetrics metrics = PipelineMetrics.discarding();
 
   @Override
   public void configure(Map<String, ?> configs) {
     Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
     deadLetterTopic = topic == null ? Topics.DEFAULT_DEAD_LETTER : topic.toString();
+    if (configs.get(METRICS_CONFIG) instanceof PipelineMetrics configured) {
+      metrics = configured;
+    }
   }
 
   @Override
@@ -49,6 +59,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
             context.topic(),
             context.partition(),
             context.offset());
+    metrics.processingError();
     ProducerRecord<byte[], byte[]> letter =
         new ProducerRecord<>(
             deadLetterTopic, null, context.sourceRawKey(), context.sourceRawValue(), headers);

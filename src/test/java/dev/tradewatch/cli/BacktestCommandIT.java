@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +64,40 @@ class BacktestCommandIT extends BrokerPerClass {
             "TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09",
             "TUR-USA-defence-aerospace-TUR-month-threshold-2020-09");
     assertThat(outcome.out()).contains("7 figures read", "7 accepted (7 new", "6 active");
+  }
+
+  @Test
+  void shouldWriteTheSameBytesAsTheAlertTopicApartFromDetectedAt() throws Exception {
+    Path seed = write("seed-case.jsonl", DemoData.referenceCase());
+    Path output = dir.resolve("alerts.jsonl");
+    assertThat(
+            CommandITSupport.execute(
+                    "backtest", "--input", seed.toString(), "--output", output.toString())
+                .exitCode())
+        .isZero();
+    List<String> backtest = withoutDetectedAt(Files.readAllLines(output, StandardCharsets.UTF_8));
+
+    // a live run on one input partition sees the figures in file order, as the backtest did
+    Settings settings =
+        KafkaTestSupport.isolatedSettings(
+            broker.bootstrapServers(),
+            dir.resolve("live-state"),
+            Map.of("tradewatch.topics.partitions", "1"));
+    List<String> topic;
+    try (StreamsRuntime monitor =
+        StreamsRuntime.startMonitor(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+      KafkaTestSupport.produce(
+          broker.bootstrapServers(), settings.topics().input(), DemoData.referenceCase());
+      topic =
+          latestValuesWithoutDetectedAt(
+              KafkaTestSupport.readCommittedUntil(
+                  broker.bootstrapServers(),
+                  settings.topics().alerts(),
+                  read -> latestValuesWithoutDetectedAt(read).equals(backtest)));
+    }
+
+    assertThat(backtest).hasSize(6);
+    assertThat(topic).containsExactlyElementsOf(backtest);
   }
 
   @Test
@@ -147,6 +183,22 @@ class BacktestCommandIT extends BrokerPerClass {
           .isTrue();
     }
     return new TreeMap<>(alerts);
+  }
+
+  /** The latest value of every key, in key order (as backtest --output sorts by alert id). */
+  private static List<String> latestValuesWithoutDetectedAt(
+      List<ConsumerRecord<byte[], byte[]>> records) {
+    Map<String, String> latest = new TreeMap<>();
+    records.forEach(
+        r ->
+            latest.put(
+                new String(r.key(), StandardCharsets.UTF_8),
+                new String(r.value(), StandardCharsets.UTF_8)));
+    return withoutDetectedAt(latest.values());
+  }
+
+  private static List<String> withoutDetectedAt(Collection<String> lines) {
+    return lines.stream().map(line -> line.replaceFirst(",\"detectedAt\":\"[^\"]*\"", "")).toList();
   }
 
   private Path write(String name, List<String> lines) throws IOException {

@@ -158,11 +158,13 @@ class SettingsLoaderTest {
 
   @Test
   void shouldRefuseAMissingConfigFileInOneLine() {
-    assertThatThrownBy(
-            () -> SettingsLoader.load(dir.resolve("absent.properties"), Map.of(), Map.of()))
+    Path absent = dir.resolve("absent.properties");
+    assertThatThrownBy(() -> SettingsLoader.load(absent, Map.of(), Map.of()))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("cannot read config file")
-        .hasMessageNotContaining("\n");
+        .hasMessage("--config: no such file: " + absent);
+    assertThatThrownBy(() -> SettingsLoader.load(dir, Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("--config: is a directory: " + dir);
   }
 
   @Test

@@ -77,6 +77,30 @@ class StateMetricsTest {
   }
 
   @Test
+  void shouldSayWhichMonthTheLatestValuesAreFromAndReplaceTheRowWhenANewerMonthArrives() {
+    SeriesState aze = series("AZE", 60_000_000);
+    metrics.update(StateSummary.of(List.of(aze), 5));
+    assertThat(registry.find(StateMetrics.SERIES_LATEST_MONTH).gauge().getId().getTag("period"))
+        .isEqualTo("2020-09");
+
+    new SeriesTracker(DetectionConfig.defaults())
+        .apply(
+            aze,
+            new Figure(
+                aze.series(), YearMonth.of(2020, 10), Basis.MONTH, Usd.toCents(1_000L), "t", NOW),
+            NOW);
+    metrics.update(StateSummary.of(List.of(aze), 5));
+
+    assertThat(registry.find(StateMetrics.SERIES_LATEST_MONTH).gauges())
+        .singleElement()
+        .satisfies(
+            gauge -> {
+              assertThat(gauge.getId().getTag("period")).isEqualTo("2020-10");
+              assertThat(gauge.value()).isEqualTo(1_000);
+            });
+  }
+
+  @Test
   void shouldExposeTheStreamsStateAsOneHotGaugesEvenAfterGarbageCollection() {
     new StreamsStateMetrics(() -> org.apache.kafka.streams.KafkaStreams.State.REBALANCING)
         .bindTo(registry);

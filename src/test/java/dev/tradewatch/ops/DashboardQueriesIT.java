@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +48,7 @@ class DashboardQueriesIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path DASHBOARD = Path.of("grafana", "dashboards", "tradewatch.json");
+  private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)");
   private static final Map<String, String> VARIABLES =
       Map.of(
           "$__rate_interval",
@@ -140,6 +143,33 @@ class DashboardQueriesIT {
   }
 
   @Test
+  void everyPrometheusVariableShouldOfferItsDefaultValue() throws Exception {
+    List<JsonNode> variables = new ArrayList<>();
+    JSON.readTree(DASHBOARD.toFile())
+        .path("templating")
+        .path("list")
+        .forEach(
+            variable -> {
+              if (variable.path("datasource").path("uid").asText().equals("prometheus")) {
+                variables.add(variable);
+              }
+            });
+    assertThat(variables).extracting(v -> v.get("name").asText()).contains("exporter", "importer");
+
+    for (JsonNode variable : variables) {
+      // Grafana answers label_values(selector, label) from Prometheus' label values API
+      Matcher query = LABEL_VALUES.matcher(variable.path("query").path("query").asText());
+      assertThat(query.matches()).as(variable.toString()).isTrue();
+      String selector = fill(query.group(1));
+      String label = query.group(2);
+      String expected = variable.path("current").path("value").asText();
+      assertThat(KafkaTestSupport.eventually(() -> labelValues(selector, label).contains(expected)))
+          .as("%s offers %s", variable.get("name"), expected)
+          .isTrue();
+    }
+  }
+
+  @Test
   void everyInfinityPanelShouldGetDataFromTheJsonApi() throws Exception {
     List<String> urls = targets("tradewatch-api", "url");
     assertThat(urls).isNotEmpty();
@@ -195,6 +225,31 @@ class DashboardQueriesIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  private List<String> labelValues(String selector, String label) {
+    try {
+      String url =
+          prometheusUrl
+              + "/api/v1/label/"
+              + label
+              + "/values?match[]="
+              + URLEncoder.encode(selector, StandardCharsets.UTF_8);
+      JsonNode answer =
+          JSON.readTree(
+              http.send(
+                      HttpRequest.newBuilder(URI.create(url)).build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body());
+      List<String> values = new ArrayList<>();
+      answer.path("data").forEach(value -> values.add(value.asText()));
+      return values;
+    } catch (IOException e) {
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
+  }
+
   private boolean hasData(String query) {
     try {
       String url =
@@ -236,13 +291,18 @@ class DashboardQueriesIT {
               .path("uid")
               .asText(panel.path("datasource").path("uid").asText());
       if (datasource.equals(uid) && target.hasNonNull(field)) {
-        String value = target.get(field).asText();
-        for (Map.Entry<String, String> variable : VARIABLES.entrySet()) {
-          value = value.replace(variable.getKey(), variable.getValue());
-        }
-        values.add(value);
+        values.add(fill(target.get(field).asText()));
       }
     }
+  }
+
+  /** {@code text} with the dashboard's variables filled in. */
+  private static String fill(String text) {
+    String value = text;
+    for (Map.Entry<String, String> variable : VARIABLES.entrySet()) {
+      value = value.replace(variable.getKey(), variable.getValue());
+    }
+    return value;
   }
 
   private static Process startPrometheus(Path binary, int tradewatchPort) throws Exception {

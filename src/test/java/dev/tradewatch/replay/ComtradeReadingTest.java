@@ -122,7 +122,7 @@ class ComtradeReadingTest {
   }
 
   @Test
-  void reportsUnreadablePeriodsAndShortRows() throws IOException {
+  void reportsUnreadablePeriodsShortRowsAndValuesThatAreNotNumbers() throws IOException {
     Path file =
         write(
             dir,
@@ -131,7 +131,8 @@ class ComtradeReadingTest {
                 + "M,2021,TUR,AZE,X,93,1\n"
                 + "Q,202103,TUR,AZE,X,93,1\n"
                 + "M,202103,TUR,AZE\n"
-                + "M,202103,TUR,AZE,RM,93,1\n");
+                + "M,202103,TUR,AZE,RM,93,1\n"
+                + "M,202104,TUR,AZE,X,93,n/a\n");
     List<String> reports = new ArrayList<>();
 
     assertThat(readAllJson(file, null, reports)).isEmpty();
@@ -139,8 +140,9 @@ class ComtradeReadingTest {
         .containsExactly(
             "line 2: cannot read period '2021' with freqCode 'M' (expected M with YYYYMM or A with YYYY)",
             "line 3: cannot read period '202103' with freqCode 'Q' (expected M with YYYYMM or A with YYYY)",
-            "line 4: expected 7 cells, found 4");
-    assertThat(summaryOf(file, null)).isEqualTo(new ReadSummary(5, 0, 3, 1));
+            "line 4: expected 7 cells, found 4",
+            "line 6: primaryValue is not a number: 'n/a'");
+    assertThat(summaryOf(file, null)).isEqualTo(new ReadSummary(6, 0, 4, 1));
   }
 
   @Test

@@ -74,13 +74,29 @@ class CsvReadingTest {
   }
 
   @Test
-  void passesNonNumericValueOnAsTextForTheStreamToDeadLetter() throws IOException {
-    Path file = write(dir, "figures.csv", FULL_HEADER + "TUR,AZE,2020-09,month,77.1m,,,,\n");
+  void reportsAValueThatIsNotANumberAsMalformedNamingTheColumn() throws IOException {
+    Path file =
+        write(
+            dir,
+            "figures.csv",
+            FULL_HEADER
+                + "TUR,AZE,2020-09,month,77.1m,,,,\n"
+                + "TUR,AZE,2020-10,month,NaN,,,,\n"
+                + "TUR,AZE,2020-11,month,1e999999999,,,,\n"
+                + "TUR,AZE,2020-12,month, 7.71E7 ,,,,\n");
+    List<String> reports = new ArrayList<>();
 
-    JsonNode value = readAllJson(file, null, new ArrayList<>()).get(0).get("valueUsd");
+    List<JsonNode> figures = readAllJson(file, null, reports);
 
-    assertThat(value.isTextual()).isTrue();
-    assertThat(value.asText()).isEqualTo("77.1m");
+    assertThat(reports)
+        .containsExactly(
+            "line 2: valueUsd is not a number: '77.1m'",
+            "line 3: valueUsd is not a number: 'NaN'",
+            "line 4: valueUsd is out of range: '1e999999999'");
+    assertThat(figures)
+        .singleElement()
+        .satisfies(f -> assertThat(f.get("valueUsd").asLong()).isEqualTo(77_100_000));
+    assertThat(summaryOf(file, null)).isEqualTo(new ReadSummary(5, 1, 3, 0));
   }
 
   @Test

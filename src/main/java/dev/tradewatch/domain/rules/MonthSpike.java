@@ -4,9 +4,11 @@ import dev.tradewatch.domain.series.YearLedger;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * {@code month-spike}: a month at least {@code factor} × the series' typical month (its baseline),
@@ -124,5 +126,10 @@ public final class MonthSpike implements Rule<MonthSpike.Settings> {
   @Override
   public String toString() {
     return name();
+  }
+
+  @Override
+  public Set<Severity> severities() {
+    return EnumSet.of(Severity.MEDIUM, Severity.CRITICAL);
   }
 }

@@ -1,8 +1,10 @@
 package dev.tradewatch.domain.rules;
 
 import java.time.YearMonth;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code month-threshold}: a month's value, reported or derived, at or above a fixed amount. */
 public final class MonthThreshold implements Rule<MonthThreshold.Settings> {
@@ -70,5 +72,10 @@ public final class MonthThreshold implements Rule<MonthThreshold.Settings> {
   @Override
   public String toString() {
     return name();
+  }
+
+  @Override
+  public Set<Severity> severities() {
+    return EnumSet.of(Severity.HIGH, Severity.CRITICAL);
   }
 }

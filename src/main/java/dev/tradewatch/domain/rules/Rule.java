@@ -3,6 +3,7 @@ package dev.tradewatch.domain.rules;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A detection rule, whole: its name, its configuration keys with their defaults, how its settings
@@ -45,6 +46,12 @@ public sealed interface Rule<S extends Rule.Settings> permits MonthThreshold, Yt
 
   /** The numbers of a one-line summary for terminals: {@code $77.1M ≥ $50.0M}. */
   String numbers(Finding finding);
+
+  /**
+   * The severities this rule can give, its ladder: meters by rule and severity exist only for
+   * these, so dashboards list no series that can never move.
+   */
+  Set<Severity> severities();
 
   /** What the settings of every rule have. */
   interface Settings {

@@ -4,9 +4,11 @@ import dev.tradewatch.domain.series.Known;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code ytd-ratio}: the year to date at least {@code ratio} × the same span a year earlier, and at
@@ -104,5 +106,10 @@ public final class YtdRatio implements Rule<YtdRatio.Settings> {
   @Override
   public String toString() {
     return name();
+  }
+
+  @Override
+  public Set<Severity> severities() {
+    return EnumSet.of(Severity.HIGH, Severity.CRITICAL);
   }
 }

@@ -1,0 +1,114 @@
+package dev.tradewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.alerts.AlertStatus;
+import dev.tradewatch.domain.figures.SeriesKey;
+import dev.tradewatch.domain.rules.MonthSpike;
+import dev.tradewatch.domain.rules.Severity;
+import dev.tradewatch.isolated.Backtest;
+import dev.tradewatch.isolated.Labels;
+import dev.tradewatch.replay.FileFormat;
+import dev.tradewatch.replay.FileReplay;
+import dev.tradewatch.replay.ReadSummary;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The one-line summaries of replay and backtest, as a new user reads them. */
+class SummaryWordsTest {
+
+  private static final Path INPUT = Path.of("one.jsonl");
+
+  @Test
+  void replayOfOneFigureShouldSpeakInTheSingularWithoutARate() {
+    FileReplay.Result one =
+        new FileReplay.Result(
+            FileFormat.JSONL, new ReadSummary(1, 1, 0, 0), 1, Duration.ofMillis(20));
+
+    assertThat(ReplayCommand.summary(one, INPUT, "trade.figures", "localhost:9092"))
+        .isEqualTo(
+            "Replayed 1 figure from one.jsonl (jsonl) into trade.figures on localhost:9092 in"
+                + " 0.0 s; 1 line read, 0 malformed lines");
+  }
+
+  @Test
+  void replayOfAFewFiguresShouldGiveNoRateEvenOverASecond() {
+    FileReplay.Result few =
+        new FileReplay.Result(
+            FileFormat.JSONL, new ReadSummary(2, 1, 1, 0), 1, Duration.ofMillis(1200));
+
+    assertThat(ReplayCommand.summary(few, INPUT, "t", "s"))
+        .isEqualTo(
+            "Replayed 1 figure from one.jsonl (jsonl) into t on s in 1.2 s; 2 lines read,"
+                + " 1 malformed line");
+  }
+
+  @Test
+  void replayShouldGiveTheRateOverASecondAndSaySkippedOnlyForComtradeRows() {
+    FileReplay.Result comtrade =
+        new FileReplay.Result(
+            FileFormat.COMTRADE,
+            new ReadSummary(12_002, 10_000, 1, 2),
+            10_000,
+            Duration.ofSeconds(4));
+
+    assertThat(ReplayCommand.summary(comtrade, Path.of("c.csv"), "t", "s"))
+        .isEqualTo(
+            "Replayed 10,000 figures from c.csv (comtrade) into t on s in 4.0 s (2,500/s);"
+                + " 12,002 lines read, 1 malformed line, 2 skipped (Comtrade rows that are not an"
+                + " X or M flow, or break a total down)");
+  }
+
+  @Test
+  void backtestWithoutAlertsShouldSayZeroActiveWithoutEmptyBraces() {
+    String summary =
+        BacktestCommand.summary(
+            backtest(Map.of("new", 1L, "revision", 1L, "duplicate", 1L), Map.of()),
+            new Labels(List.of(new Labels.Label("TUR", "AZE", "2020-09", null))),
+            INPUT,
+            null);
+
+    assertThat(summary)
+        .contains(
+            "Backtest of one.jsonl (jsonl): 1 line, 1 figure read, 0 malformed lines",
+            "figures: 3 accepted (1 new, 1 revision, 1 duplicate, 0 stale), 0 rejected",
+            "alerts:  0 active, 0 resolved",
+            "against 1 label: precision 1.000, recall 0.000")
+        .doesNotContain("{", "}");
+  }
+
+  @Test
+  void backtestShouldCountActiveAlertsByRule() {
+    Alert spike =
+        new Alert(
+            new SeriesKey("TUR", "AZE", "total", "TUR"),
+            MonthSpike.RULE,
+            YearMonth.of(2020, 8),
+            AlertStatus.FIRING,
+            Severity.MEDIUM,
+            100,
+            10,
+            new BigDecimal("10.000"),
+            Instant.EPOCH,
+            1);
+
+    assertThat(BacktestCommand.summary(backtest(Map.of(), Map.of("a", spike)), null, INPUT, null))
+        .contains("alerts:  1 active (month-spike 1), 0 resolved");
+  }
+
+  private static Backtest.Result backtest(Map<String, Long> outcomes, Map<String, Alert> alerts) {
+    return new Backtest.Result(
+        new FileReplay.Result(
+            FileFormat.JSONL, new ReadSummary(1, 1, 0, 0), 1, Duration.ofMillis(20)),
+        outcomes,
+        alerts,
+        Duration.ofMillis(1500));
+  }
+}
