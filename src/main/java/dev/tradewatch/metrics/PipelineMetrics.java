@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Counters and the latency histogram the topology updates as it processes. Every meter is
  * registered up front with every tag value that can occur (alerts: only the severities a rule can
- * give, see {@link RuleSeverities}), so that dashboards see zeros rather than gaps. Counting is
+ * give, its {@code severities()}), so that dashboards see zeros rather than gaps. Counting is
  * at-least-once (a transaction that aborts and is retried counts again); the alert topic, not these
  * counters, is the exactly-once record.
  */
@@ -96,7 +96,7 @@ public final class PipelineMetrics {
   }
 
   public void alertChanged(Alert alert) {
-    // registered on first use if a rule ever gives a severity RuleSeverities does not list
+    // registered on first use if a rule ever gives a severity outside its own ladder
     alerts
         .computeIfAbsent(
             alertKey(alert.rule(), alert.severity(), alert.status()),
