@@ -1,6 +1,7 @@
 package dev.tradewatch;
 
 import dev.tradewatch.cli.ErrorHandler;
+import dev.tradewatch.cli.QuietLoggers;
 import dev.tradewatch.cli.TradewatchCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -29,6 +30,7 @@ public final class Main {
 
   /** Runs a command with the given output and error writers, and returns its exit code. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    QuietLoggers.quiet(); // before any Kafka class logs; --verbose undoes it
     CommandLine cli = new CommandLine(new TradewatchCommand()).setOut(out).setErr(err);
     return ErrorHandler.install(cli).execute(args);
   }

@@ -3,11 +3,21 @@ package dev.tradewatch.cli;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --verbose}: errors come with their stack trace. {@link ErrorHandler} reads the parsed
- * value through picocli's model of the failing command.
+ * {@code --verbose}: errors come with their stack trace ({@link ErrorHandler} reads the parsed
+ * value through picocli's model of the failing command), and Kafka's benign warnings come back
+ * ({@link QuietLoggers}).
  */
 public final class VerboseOption {
 
-  @Option(names = "--verbose", description = "Print stack traces with errors.")
   boolean verbose;
+
+  @Option(
+      names = "--verbose",
+      description = "Print stack traces with errors, and Kafka's benign warnings.")
+  void verbose(boolean on) {
+    verbose = on;
+    if (on) {
+      QuietLoggers.restore();
+    }
+  }
 }
