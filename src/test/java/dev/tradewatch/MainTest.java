@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Exit codes and one-line errors are part of the contract (docs/operations.md, "Exit codes"). */
 class MainTest {
@@ -128,6 +130,18 @@ class MainTest {
     assertThat(code).isEqualTo(Main.FAILURE);
     assertThat(err.toString())
         .startsWith("tradewatch: cannot create the state directory /proc/tradewatch-state")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void shouldExitTwoNamingTheLineOfABadLabel(@TempDir Path dir) throws Exception {
+    Path input = Files.writeString(dir.resolve("in.jsonl"), "{}\n");
+    Path labels = Files.writeString(dir.resolve("labels.csv"), "TUR,AZE,2020-08,spike\n");
+
+    assertThat(execute("backtest", "--input", input.toString(), "--labels", labels.toString()))
+        .isEqualTo(Main.USAGE);
+    assertThat(err.toString())
+        .startsWith("tradewatch: --labels: " + labels + " line 1: unknown rule 'spike'")
         .hasLineCount(1);
   }
 
