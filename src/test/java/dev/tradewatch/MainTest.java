@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,23 @@ class MainTest {
     assertThat(err.toString())
         .startsWith("tradewatch: --labels: " + labels + " line 1: unknown rule 'spike'")
         .hasLineCount(1);
+  }
+
+  @Test
+  void shouldRefuseABusyHttpPortBeforeTheDemoStartsItsBroker() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int code = execute("demo", "--once", "--http-port", Integer.toString(taken.getLocalPort()));
+
+      assertThat(code).isEqualTo(Main.FAILURE);
+      assertThat(err.toString())
+          .isEqualTo(
+              "tradewatch: HTTP port "
+                  + taken.getLocalPort()
+                  + " on 127.0.0.1 is already in use (tradewatch.http.port); try --http-port 0"
+                  + " for any free port"
+                  + System.lineSeparator());
+      assertThat(out.toString()).doesNotContain("Kafka broker");
+    }
   }
 
   @Test
