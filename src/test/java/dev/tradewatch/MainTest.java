@@ -136,6 +136,27 @@ class MainTest {
   }
 
   @Test
+  void shouldExitTwoBeforeTheBacktestWhenAnOutputFileCannotBeWritten(@TempDir Path dir)
+      throws Exception {
+    Path input = Files.writeString(dir.resolve("in.jsonl"), "{}\n");
+    Path missing = dir.resolve("no-such-dir").resolve("alerts.jsonl");
+
+    assertThat(execute("backtest", "--input", input.toString(), "--output", missing.toString()))
+        .isEqualTo(Main.USAGE);
+    assertThat(execute("backtest", "--input", input.toString(), "--output", dir.toString()))
+        .isEqualTo(Main.USAGE);
+    assertThat(
+            execute("backtest", "--input", input.toString(), "--dead-letters", missing.toString()))
+        .isEqualTo(Main.USAGE);
+
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "tradewatch: --output: no such directory: " + missing.getParent(),
+            "tradewatch: --output: is a directory: " + dir,
+            "tradewatch: --dead-letters: no such directory: " + missing.getParent());
+  }
+
+  @Test
   void shouldExitTwoNamingTheLineOfABadLabel(@TempDir Path dir) throws Exception {
     Path input = Files.writeString(dir.resolve("in.jsonl"), "{}\n");
     Path labels = Files.writeString(dir.resolve("labels.csv"), "TUR,AZE,2020-08,spike\n");
