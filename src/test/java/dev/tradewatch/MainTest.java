@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Exit codes and one-line errors are part of the contract (docs/operations.md, "Exit codes"). */
 class MainTest {
@@ -129,6 +133,56 @@ class MainTest {
     assertThat(err.toString())
         .startsWith("tradewatch: cannot create the state directory /proc/tradewatch-state")
         .hasLineCount(1);
+  }
+
+  @Test
+  void shouldExitTwoBeforeTheBacktestWhenAnOutputFileCannotBeWritten(@TempDir Path dir)
+      throws Exception {
+    Path input = Files.writeString(dir.resolve("in.jsonl"), "{}\n");
+    Path missing = dir.resolve("no-such-dir").resolve("alerts.jsonl");
+
+    assertThat(execute("backtest", "--input", input.toString(), "--output", missing.toString()))
+        .isEqualTo(Main.USAGE);
+    assertThat(execute("backtest", "--input", input.toString(), "--output", dir.toString()))
+        .isEqualTo(Main.USAGE);
+    assertThat(
+            execute("backtest", "--input", input.toString(), "--dead-letters", missing.toString()))
+        .isEqualTo(Main.USAGE);
+
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "tradewatch: --output: no such directory: " + missing.getParent(),
+            "tradewatch: --output: is a directory: " + dir,
+            "tradewatch: --dead-letters: no such directory: " + missing.getParent());
+  }
+
+  @Test
+  void shouldExitTwoNamingTheLineOfABadLabel(@TempDir Path dir) throws Exception {
+    Path input = Files.writeString(dir.resolve("in.jsonl"), "{}\n");
+    Path labels = Files.writeString(dir.resolve("labels.csv"), "TUR,AZE,2020-08,spike\n");
+
+    assertThat(execute("backtest", "--input", input.toString(), "--labels", labels.toString()))
+        .isEqualTo(Main.USAGE);
+    assertThat(err.toString())
+        .startsWith("tradewatch: --labels: " + labels + " line 1: unknown rule 'spike'")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void shouldRefuseABusyHttpPortBeforeTheDemoStartsItsBroker() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int code = execute("demo", "--once", "--http-port", Integer.toString(taken.getLocalPort()));
+
+      assertThat(code).isEqualTo(Main.FAILURE);
+      assertThat(err.toString())
+          .isEqualTo(
+              "tradewatch: HTTP port "
+                  + taken.getLocalPort()
+                  + " on 127.0.0.1 is already in use (tradewatch.http.port); try --http-port 0"
+                  + " for any free port"
+                  + System.lineSeparator());
+      assertThat(out.toString()).doesNotContain("Kafka broker");
+    }
   }
 
   @Test

@@ -1,11 +1,15 @@
 package dev.tradewatch.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.FileProblems;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.isolated.Backtest;
 import dev.tradewatch.isolated.Labels;
+import dev.tradewatch.isolated.RejectedLine;
+import dev.tradewatch.replay.FileReplay;
 import dev.tradewatch.stream.AlertJson;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -13,6 +17,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,6 +41,8 @@ import picocli.CommandLine.Spec;
             + "--bootstrap-servers), write the latest state of every alert and print a summary.")
 public final class BacktestCommand implements Callable<Integer> {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Option(
       names = "--output",
       paramLabel = "FILE",
@@ -48,6 +55,13 @@ public final class BacktestCommand implements Callable<Integer> {
       description =
           "CSV exporter,importer,period[,rule] of true anomalies: adds precision and recall.")
   Path labelsFile;
+
+  @Option(
+      names = "--dead-letters",
+      paramLabel = "FILE",
+      description =
+          "Write the refused figures here as JSON lines (line, reason, field, detail, text).")
+  Path deadLettersFile;
 
   @Mixin InputFileOptions file;
 
@@ -63,21 +77,40 @@ public final class BacktestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings settings = settingsOptions.load(bootstrap);
     Labels labels = labelsFile == null ? null : readLabels(labelsFile);
-    PrintWriter err = spec.commandLine().getErr();
-    Backtest.Input in =
-        new Backtest.Input(
-            file.input,
-            file.checkedFormat(),
-            file.strict,
-            line -> err.println("malformed " + line));
-    Backtest.Result result = Backtest.run(settings, in, !bootstrap.isSet(), new ProgressBar(err));
-    if (output != null) {
-      writeAlerts(result.alerts(), output);
+    checkWritable("--output", output);
+    checkWritable("--dead-letters", deadLettersFile);
+    ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
+    FileReplay.Input in =
+        new FileReplay.Input(
+            file.input, file.checkedFormat(), file.strict, line -> bar.warn("malformed " + line));
+    ShutdownSignal shutdown = new ShutdownSignal();
+    try {
+      Backtest.Result result =
+          Backtest.run(settings, in, !bootstrap.isSet(), bar, shutdown::requested);
+      if (output != null) {
+        writeAlerts(result.alerts(), output);
+      }
+      if (deadLettersFile != null) {
+        writeDeadLetters(result.rejected(), deadLettersFile);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(summary(result, labels, file.input, output, deadLettersFile));
+      out.flush();
+    } finally {
+      shutdown.cleanedUp(); // on Ctrl-C, the summary of what was produced is out: exit 0
     }
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(summary(result, labels, file.input, output));
-    out.flush();
     return 0;
+  }
+
+  /** Output paths are checked before the run, not found wanting after it. */
+  private static void checkWritable(String option, Path file) {
+    if (file != null) {
+      FileProblems.forWriting(file)
+          .ifPresent(
+              problem -> {
+                throw new ConfigException(option + ": " + problem);
+              });
+    }
   }
 
   private static Labels readLabels(Path file) {
@@ -96,7 +129,27 @@ public final class BacktestCommand implements Callable<Integer> {
     }
   }
 
-  static String summary(Backtest.Result result, Labels labels, Path input, Path output) {
+  static void writeDeadLetters(List<RejectedLine> rejected, Path file) throws IOException {
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+      for (RejectedLine line : rejected) {
+        ObjectNode node = JSON.createObjectNode();
+        if (line.hasLine()) {
+          node.put("line", line.line());
+        } else {
+          node.putNull("line");
+        }
+        node.put("reason", line.reason());
+        node.put("field", line.field());
+        node.put("detail", line.detail());
+        node.put("text", line.text());
+        out.write(JSON.writeValueAsBytes(node));
+        out.write('\n');
+      }
+    }
+  }
+
+  static String summary(
+      Backtest.Result result, Labels labels, Path input, Path output, Path deadLetters) {
     Map<String, Long> outcomes = result.figuresByOutcome();
     long accepted =
         outcomes.entrySet().stream()
@@ -130,6 +183,17 @@ public final class BacktestCommand implements Callable<Integer> {
             Words.count(outcomes.getOrDefault("duplicate", 0L), "duplicate"),
             outcomes.getOrDefault("stale", 0L),
             outcomes.getOrDefault("rejected", 0L)));
+    if (!result.rejected().isEmpty()) {
+      text.append("  rejected: ")
+          .append(RejectionWords.byReason(result.rejected()))
+          .append(deadLetters == null ? "; --dead-letters FILE keeps them" : "")
+          .append(System.lineSeparator());
+    }
+    if (result.replay().stopped()) {
+      text.append("  stopped on request before the end of the file: the figures above are those")
+          .append(" produced until then")
+          .append(System.lineSeparator());
+    }
     text.append(
         String.format(
             Locale.ROOT,
@@ -152,7 +216,8 @@ public final class BacktestCommand implements Callable<Integer> {
             Locale.ROOT,
             "  elapsed: %.1f s%s%n",
             result.elapsed().toMillis() / 1000.0,
-            output == null ? "" : "; alerts written to " + output));
+            (output == null ? "" : "; alerts written to " + output)
+                + (deadLetters == null ? "" : "; dead letters written to " + deadLetters)));
     return text.toString();
   }
 

@@ -4,6 +4,7 @@ import dev.tradewatch.config.ConfigKeys;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.demo.DemoData;
 import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.http.HttpEndpoint;
 import dev.tradewatch.isolated.IsolatedRun;
 import dev.tradewatch.replay.FigureProducer;
 import java.io.PrintWriter;
@@ -58,6 +59,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Settings settings = settingsOptions.load(DEMO_DEFAULTS, httpPort);
+    // before the broker starts: the quick start must not fail half-way on a busy port
+    HttpEndpoint.checkPortFree(settings, "; try --http-port 0 for any free port");
     PrintWriter out = spec.commandLine().getOut();
     ShutdownSignal shutdown = new ShutdownSignal();
     IsolatedRun.Options options = new IsolatedRun.Options(true, kafkaPort, true, APPLICATION_ID);

@@ -7,6 +7,7 @@ import dev.tradewatch.lifecycle.ClusterPreparation;
 import dev.tradewatch.replay.FigureProducer;
 import dev.tradewatch.replay.FileFormat;
 import dev.tradewatch.replay.FileReplay;
+import dev.tradewatch.replay.FileScan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,20 +71,23 @@ public final class ReplayCommand implements Callable<Integer> {
     if (demo) {
       return replayDemo(settings, target);
     }
-    PrintWriter err = spec.commandLine().getErr();
-    FileReplay.Result result =
-        FileReplay.run(
-            file.input,
-            chosen,
-            file.strict,
-            line -> err.println("malformed " + line),
-            ClusterPreparation.clientProperties(settings),
-            target,
-            rate,
-            new ProgressBar(err));
-    spec.commandLine()
-        .getOut()
-        .println(summary(result, file.input, target, settings.cluster().bootstrapServers()));
+    ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
+    FileReplay.Input input =
+        new FileReplay.Input(
+            file.input, chosen, file.strict, line -> bar.warn("malformed " + line));
+    if (file.strict) {
+      FileScan.of(input); // all or nothing: a malformed line fails before anything is produced
+    }
+    ShutdownSignal shutdown = new ShutdownSignal();
+    try (FigureProducer producer =
+        new FigureProducer(ClusterPreparation.clientProperties(settings), target, rate)) {
+      FileReplay.Result result = FileReplay.run(input, producer, bar, shutdown::requested, null);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(summary(result, file.input, target, settings.cluster().bootstrapServers()));
+      out.flush();
+    } finally {
+      shutdown.cleanedUp(); // on Ctrl-C, the summary so far is out: exit 0
+    }
     return 0;
   }
 
@@ -109,7 +113,7 @@ public final class ReplayCommand implements Callable<Integer> {
     double seconds = result.elapsed().toMillis() / 1000.0;
     return String.format(
         Locale.ROOT,
-        "Replayed %s from %s (%s) into %s on %s in %.1f s%s; %s read, %s%s",
+        "Replayed %s from %s (%s) into %s on %s in %.1f s%s; %s read, %s%s%s",
         Words.count(result.produced(), "figure"),
         input,
         result.format().cliName(),
@@ -121,7 +125,8 @@ public final class ReplayCommand implements Callable<Integer> {
             : "",
         Words.count(result.read().linesRead(), "line"),
         Words.count(result.read().malformed(), "malformed line"),
-        skipped(result.read().skipped()));
+        skipped(result.read().skipped()),
+        result.stopped() ? "; stopped on request before the end of the file" : "");
   }
 
   /**

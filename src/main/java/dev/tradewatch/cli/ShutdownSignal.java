@@ -41,6 +41,11 @@ final class ShutdownSignal {
     signalled.await();
   }
 
+  /** Whether the process has been asked to stop (for work that checks between steps). */
+  boolean requested() {
+    return signalled.getCount() == 0;
+  }
+
   /** Wakes {@link #await()} as if a signal had come (used when the work ends by itself). */
   void trigger() {
     signalled.countDown();

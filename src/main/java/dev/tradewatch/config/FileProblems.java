@@ -31,6 +31,27 @@ public final class FileProblems {
     return Optional.empty();
   }
 
+  /**
+   * What stands in the way of writing {@code file} (created or replaced): it must not be a
+   * directory, and its directory must exist and be writable. Empty when nothing does.
+   */
+  public static Optional<String> forWriting(Path file) {
+    if (Files.isDirectory(file)) {
+      return Optional.of("is a directory: " + file);
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent == null || !Files.exists(parent)) {
+      return Optional.of("no such directory: " + parent);
+    }
+    if (!Files.isDirectory(parent)) {
+      return Optional.of("not a directory: " + parent);
+    }
+    if (!Files.isWritable(parent) || Files.exists(file) && !Files.isWritable(file)) {
+      return Optional.of("not writable (permission denied): " + file);
+    }
+    return Optional.empty();
+  }
+
   /** Why reading {@code file} failed with {@code e}: {@link #of} if it says, else e's own words. */
   public static String describe(Path file, IOException e) {
     return of(file).orElseGet(() -> "cannot read " + file + ": " + reason(e));

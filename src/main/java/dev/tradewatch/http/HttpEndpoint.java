@@ -22,6 +22,8 @@ import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,13 +87,7 @@ public final class HttpEndpoint implements AutoCloseable {
               .httpsConfigurator(security.httpsConfigurator())
               .buildAndStart();
     } catch (BindException e) {
-      throw new StartupException(
-          "HTTP port "
-              + settings.http().port()
-              + " on "
-              + settings.http().bindAddress()
-              + " is already in use (tradewatch.http.port)",
-          e);
+      throw new StartupException(portInUse(settings), e);
     } catch (IOException e) {
       throw new StartupException(
           "cannot start the HTTP server on "
@@ -102,6 +98,37 @@ public final class HttpEndpoint implements AutoCloseable {
               + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * Checks that the HTTP port is free by binding it and letting it go at once, so that a command
+   * can fail before it starts anything else. Any port will do when it is 0.
+   *
+   * @param hint added to the message when the port is taken, e.g. what to try instead
+   * @throws StartupException when the port is in use or the address cannot be bound
+   */
+  public static void checkPortFree(Settings settings, String hint) {
+    int port = settings.http().port();
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true); // as the HTTP server binds: a port in TIME_WAIT is free
+      probe.bind(new InetSocketAddress(settings.http().bindAddress(), port));
+    } catch (BindException e) {
+      throw new StartupException(portInUse(settings) + hint, e);
+    } catch (IOException e) {
+      throw new StartupException(
+          "cannot bind " + settings.http().bindAddress() + ":" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String portInUse(Settings settings) {
+    return "HTTP port "
+        + settings.http().port()
+        + " on "
+        + settings.http().bindAddress()
+        + " is already in use (tradewatch.http.port)";
   }
 
   /**

@@ -107,6 +107,11 @@ public final class FigureFileReader implements AutoCloseable {
     return null;
   }
 
+  /** The 1-based line number of the figure last returned by {@link #next()}. */
+  public long lastLineNumber() {
+    return lines.lineNumber();
+  }
+
   /** The format being read (as given, or detected). */
   public FileFormat format() {
     return format;

@@ -1,36 +1,84 @@
 package dev.tradewatch.replay;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Produces figure values into a topic, optionally paced to a rate. Records carry the current time
- * as their timestamp (the producer's default), never the figure's period: replayed figures are
- * years old and must not fall to time-based retention. Idempotent, acks=all; the first send error
- * fails the run.
+ * Produces figure values into a topic in the order given, optionally paced to a rate. Each record
+ * is keyed by its figure's flow ({@link FigureFlow}), so the figures of one flow stay in order on
+ * one partition, and stamped by {@link RecordStamps} (by default from the current time, never the
+ * figure's period: replayed figures are years old and must not fall to time-based retention).
+ * Idempotent, acks=all; the first send error fails the run.
  */
 public final class FigureProducer implements AutoCloseable {
 
-  private final KafkaProducer<byte[], byte[]> producer;
+  /** Waits, so that a stamp is not too far ahead of the clock; replaceable in tests. */
+  interface Pause {
+    void pause(Duration duration);
+  }
+
+  private final Producer<byte[], byte[]> producer;
   private final String topic;
   private final double ratePerSecond;
+  private final RecordStamps stamps;
+  private final Pause pause;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
   private long started;
   private long sent;
 
   /**
+   * Stamps from the current time on.
+   *
    * @param ratePerSecond records per second, or 0 for as fast as possible
    */
   public FigureProducer(Properties clientProperties, String topic, double ratePerSecond) {
+    this(clientProperties, topic, ratePerSecond, RecordStamps.followingClock(Clock.systemUTC()));
+  }
+
+  /**
+   * @param ratePerSecond records per second, or 0 for as fast as possible
+   * @param stamps the record timestamps, in the order records are sent
+   */
+  public FigureProducer(
+      Properties clientProperties, String topic, double ratePerSecond, RecordStamps stamps) {
+    this(
+        new KafkaProducer<>(
+            producerProperties(clientProperties),
+            new ByteArraySerializer(),
+            new ByteArraySerializer()),
+        topic,
+        ratePerSecond,
+        stamps,
+        duration -> LockSupport.parkNanos(duration.toNanos()));
+  }
+
+  FigureProducer(
+      Producer<byte[], byte[]> producer,
+      String topic,
+      double ratePerSecond,
+      RecordStamps stamps,
+      Pause pause) {
+    this.producer = producer;
+    this.topic = topic;
+    this.ratePerSecond = ratePerSecond;
+    this.stamps = stamps;
+    this.pause = pause;
+  }
+
+  private static Properties producerProperties(Properties clientProperties) {
     Properties props = new Properties();
     props.putAll(clientProperties);
     props.putAll(
@@ -45,27 +93,34 @@ public final class FigureProducer implements AutoCloseable {
             Integer.toString(128 * 1024),
             ProducerConfig.COMPRESSION_TYPE_CONFIG,
             "lz4"));
-    this.producer =
-        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-    this.topic = topic;
-    this.ratePerSecond = ratePerSecond;
+    return props;
   }
 
   public void send(byte[] value) {
-    Exception error = failure.get();
-    if (error != null) {
-      throw new IllegalStateException(
-          "cannot produce to " + topic + ": " + error.getMessage(), error);
-    }
+    send(value, stored -> {});
+  }
+
+  /**
+   * Sends one figure; {@code onStored} learns where it was stored (partition and offset) once the
+   * broker has acknowledged it. It runs on the producer's I/O thread: keep it short.
+   */
+  public void send(byte[] value, Consumer<RecordMetadata> onStored) {
+    throwIfFailed();
     if (sent == 0) {
       started = System.nanoTime();
     }
-    pace();
+    paceToRate();
+    FigureFlow flow = FigureFlow.of(value);
+    long stamp = stamps.next(!flow.hasPublishedAt());
+    holdWhileTooFarAhead(stamp);
     producer.send(
-        new ProducerRecord<>(topic, value),
+        new ProducerRecord<>(
+            topic, null, stamp, flow.key().getBytes(StandardCharsets.UTF_8), value),
         (metadata, exception) -> {
           if (exception != null) {
             failure.compareAndSet(null, exception);
+          } else {
+            onStored.accept(metadata);
           }
         });
     sent++;
@@ -84,6 +139,10 @@ public final class FigureProducer implements AutoCloseable {
   /** Waits until every record is acknowledged; throws if any failed. */
   public void flush() {
     producer.flush();
+    throwIfFailed();
+  }
+
+  private void throwIfFailed() {
     Exception error = failure.get();
     if (error != null) {
       throw new IllegalStateException(
@@ -91,7 +150,7 @@ public final class FigureProducer implements AutoCloseable {
     }
   }
 
-  private void pace() {
+  private void paceToRate() {
     if (ratePerSecond <= 0) {
       return;
     }
@@ -99,6 +158,15 @@ public final class FigureProducer implements AutoCloseable {
     long wait = due - System.nanoTime();
     if (wait > 0) {
       LockSupport.parkNanos(wait);
+    }
+  }
+
+  /** Slows down rather than send a stamp the broker would refuse as too far in the future. */
+  private void holdWhileTooFarAhead(long stamp) {
+    for (Duration wait = stamps.waitBefore(stamp);
+        !wait.isZero();
+        wait = stamps.waitBefore(stamp)) {
+      pause.pause(wait);
     }
   }
 

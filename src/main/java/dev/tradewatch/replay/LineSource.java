@@ -13,9 +13,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * Streams the lines of a file as raw bytes, so JSON lines can be passed on byte for byte and a file
  * of millions of lines never sits in memory. Reads gzip when the name ends in {@code .gz}, drops a
- * UTF-8 byte order mark and the {@code \r} of CRLF endings, and counts the (compressed) bytes
- * consumed so a caller can show progress. A line longer than {@link #MAX_LINE_BYTES} is consumed
- * but not kept.
+ * UTF-8 byte order mark and the {@code \r} of CRLF endings, and estimates how much of the file on
+ * disk the lines returned so far take up, so a caller can show progress. A line longer than {@link
+ * #MAX_LINE_BYTES} is consumed but not kept.
  */
 final class LineSource implements Closeable {
 
@@ -36,6 +36,12 @@ final class LineSource implements Closeable {
   private int length;
   private boolean tooLong;
   private long lineNumber;
+
+  /** Bytes (decompressed) taken into the buffer so far. */
+  private volatile long filled;
+
+  /** Bytes (decompressed) of the lines returned so far, terminators included. */
+  private volatile long consumed;
 
   private LineSource(CountingInputStream counted, InputStream in, long sizeBytes) {
     this.counted = counted;
@@ -80,6 +86,7 @@ final class LineSource implements Closeable {
       append(b);
     }
     lineNumber++;
+    consumed = filled - (limit - position);
     int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
     int start = lineNumber == 1 && hasByteOrderMark(end) ? 3 : 0;
     return Arrays.copyOfRange(line, start, Math.max(start, end));
@@ -103,10 +110,15 @@ final class LineSource implements Closeable {
   }
 
   /**
-   * Bytes of the file on disk consumed so far (runs slightly ahead of the lines, by one buffer).
+   * Bytes of the file on disk that the lines returned so far take up. The stream below reads ahead
+   * by a buffer (64 KiB, the whole of a small file), so the bytes taken from disk are scaled by the
+   * share of what was read that has been returned as lines.
    */
   long bytesRead() {
-    return counted.count;
+    long read = counted.count;
+    long taken = filled;
+    long returned = consumed;
+    return returned >= taken ? read : (long) Math.ceil(read * ((double) returned / taken));
   }
 
   @Override
@@ -121,6 +133,7 @@ final class LineSource implements Closeable {
     }
     position = 0;
     limit = Math.max(n, 0);
+    filled += limit;
     return n > 0;
   }
 

@@ -2,14 +2,19 @@ package dev.tradewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.demo.DemoData;
 import dev.tradewatch.demo.SyntheticFeed;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.isolated.AlertTail;
 import dev.tradewatch.isolated.CatchUp;
+import dev.tradewatch.isolated.IsolatedRun;
 import dev.tradewatch.lifecycle.ClusterPreparation;
 import dev.tradewatch.lifecycle.StreamsRuntime;
+import dev.tradewatch.replay.FigureProducer;
+import dev.tradewatch.replay.RecordStamps;
 import dev.tradewatch.stream.AlertJson;
 import dev.tradewatch.testing.BrokerPerClass;
 import dev.tradewatch.testing.KafkaTestSupport;
@@ -20,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -31,7 +37,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BacktestCommandIT extends BrokerPerClass {
 
   private static final String AZE = "TUR-AZE-defence-aerospace-TUR-";
+  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
 
   @Test
@@ -152,6 +162,169 @@ class BacktestCommandIT extends BrokerPerClass {
     assertThat(outcome.out())
         .contains(
             "(comtrade)", "7 figures read", "against 2 labels: precision 0.750, recall 1.000");
+  }
+
+  @Test
+  void shouldWriteTheSameAlertsInTwoBacktestsOfOneFileApartFromDetectedAt() throws IOException {
+    List<String> lines = new ArrayList<>(DemoData.referenceCase());
+    lines.addAll(revisionsWithoutPublishedAt(20));
+    lines.addAll(SyntheticFeed.generate(11, 30, 2021, 2).lines());
+    Path input = write("feed.jsonl", lines);
+    Path first = dir.resolve("first.jsonl");
+    Path second = dir.resolve("second.jsonl");
+
+    assertThat(backtest(input, first).exitCode()).isZero();
+    assertThat(backtest(input, second).exitCode()).isZero();
+
+    List<String> firstAlerts = withoutDetectedAt(Files.readAllLines(first));
+    assertThat(firstAlerts).hasSizeGreaterThan(20);
+    assertThat(withoutDetectedAt(Files.readAllLines(second))).isEqualTo(firstAlerts);
+  }
+
+  @Test
+  void shouldLetTheLaterOfTwoLinesWithoutPublishedAtWin() throws IOException {
+    // ten flows, each a month of $120M then its revision to $60M, neither with a publishedAt
+    Path input = write("revised.jsonl", revisionsWithoutPublishedAt(10));
+    Path output = dir.resolve("alerts.jsonl");
+
+    assertThat(backtest(input, output).exitCode()).isZero();
+
+    Map<String, Alert> alerts = readAlerts(output);
+    assertThat(alerts).hasSize(10);
+    assertThat(alerts.values())
+        .allSatisfy(
+            alert -> {
+              assertThat(alert.observedCents()).as(alert.alertId()).isEqualTo(6_000_000_000L);
+              assertThat(alert.severity().wireName()).isEqualTo("high");
+            });
+  }
+
+  @Test
+  void shouldTraceRejectedFiguresToTheirLinesAndKeepThemInTheDeadLetterFile() throws Exception {
+    String good =
+        "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":1}";
+    String badPeriod =
+        "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-13\",\"valueUsd\":1}";
+    String unknownCountry =
+        "{\"exporter\":\"TUR\",\"importer\":\"XXX\",\"period\":\"2020-09\",\"valueUsd\":1}";
+    Path input = write("mixed.jsonl", List.of(good, badPeriod, "not json", unknownCountry, good));
+    Path deadLetters = dir.resolve("dead-letters.jsonl");
+
+    CommandITSupport.Outcome outcome =
+        CommandITSupport.execute(
+            "backtest", "--input", input.toString(), "--dead-letters", deadLetters.toString());
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    assertThat(outcome.err()).contains("malformed line 3: ");
+    assertThat(outcome.out())
+        .contains(
+            "2 rejected",
+            "  rejected: bad-period 1 (line 2), unknown-country 1 (line 4)\n",
+            "dead letters written to " + deadLetters);
+    List<JsonNode> letters = new ArrayList<>();
+    for (String line : Files.readAllLines(deadLetters)) {
+      letters.add(JSON.readTree(line));
+    }
+    assertThat(letters).hasSize(2);
+    assertThat(letters.get(0).get("line").asLong()).isEqualTo(2);
+    assertThat(letters.get(0).get("reason").asText()).isEqualTo("bad-period");
+    assertThat(letters.get(0).get("field").asText()).isEqualTo("period");
+    assertThat(letters.get(0).get("text").asText()).isEqualTo(badPeriod);
+    assertThat(letters.get(1).get("line").asLong()).isEqualTo(4);
+    assertThat(letters.get(1).get("reason").asText()).isEqualTo("unknown-country");
+    assertThat(letters.get(1).get("text").asText()).isEqualTo(unknownCountry);
+  }
+
+  @Test
+  void shouldKeepOldStampsOnEveryTopicOfAnIsolatedRun() throws Exception {
+    Settings settings =
+        KafkaTestSupport.isolatedSettings(
+            broker.bootstrapServers(), dir.resolve("isolated-state"), Map.of());
+    try (IsolatedRun run =
+        IsolatedRun.start(settings, IsolatedRun.Options.onConfiguredCluster(), null)) {
+      try (FigureProducer producer =
+          new FigureProducer(
+              run.clientProperties(),
+              run.settings().topics().input(),
+              0,
+              RecordStamps.startingAt(Instant.parse("2013-01-01T00:00:00Z"), Clock.systemUTC()))) {
+        producer.sendAll(DemoData.referenceCase());
+      }
+      run.awaitProcessed(KafkaTestSupport.DEADLINE);
+
+      Map<String, Map<String, ConfigEntry>> topics = topicLevelConfigs(run.settings());
+      assertThat(topics.keySet())
+          .contains(
+              run.settings().topics().input(),
+              run.settings().topics().alerts(),
+              run.settings().topics().deadLetter())
+          .anyMatch(name -> name.endsWith("-repartition"))
+          .anyMatch(name -> name.endsWith("-changelog"));
+      // the embedded broker keeps everything anyway: only settings on the topic itself count
+      assertThat(topics)
+          .allSatisfy(
+              (name, config) ->
+                  assertThat(
+                          "-1".equals(valueOf(config, TopicConfig.RETENTION_MS_CONFIG))
+                              || String.valueOf(valueOf(config, TopicConfig.CLEANUP_POLICY_CONFIG))
+                                  .equals(TopicConfig.CLEANUP_POLICY_COMPACT))
+                      .as(name + " " + config.values())
+                      .isTrue());
+    }
+  }
+
+  private Map<String, Map<String, ConfigEntry>> topicLevelConfigs(Settings run) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      List<ConfigResource> resources =
+          admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+              .filter(name -> name.startsWith(run.application().id()))
+              .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
+              .toList();
+      Map<String, Map<String, ConfigEntry>> configs = new TreeMap<>();
+      admin
+          .describeConfigs(resources)
+          .all()
+          .get(30, TimeUnit.SECONDS)
+          .forEach(
+              (resource, config) -> {
+                Map<String, ConfigEntry> own = new TreeMap<>();
+                config.entries().stream()
+                    .filter(e -> e.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG)
+                    .forEach(e -> own.put(e.name(), e));
+                configs.put(resource.name(), own);
+              });
+      return configs;
+    }
+  }
+
+  private static String valueOf(Map<String, ConfigEntry> config, String name) {
+    ConfigEntry entry = config.get(name);
+    return entry == null ? null : entry.value();
+  }
+
+  private static CommandITSupport.Outcome backtest(Path input, Path output) {
+    return CommandITSupport.execute(
+        "backtest", "--input", input.toString(), "--output", output.toString());
+  }
+
+  /**
+   * For {@code flows} importers, a month of $120M and then its revision to $60M, both without a
+   * publishedAt: the record timestamp decides which is newer.
+   */
+  private static List<String> revisionsWithoutPublishedAt(int flows) {
+    String[] importers = {"AZE", "OMN", "USA", "DEU", "FRA", "GBR", "ITA", "ESP", "NLD", "BEL"};
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < flows; i++) {
+      String figure =
+          "{\"exporter\":\"NOR\",\"importer\":\""
+              + importers[i % importers.length]
+              + "\",\"period\":\"2020-0"
+              + (1 + i / importers.length)
+              + "\",\"valueUsd\":%d}";
+      lines.add(String.format(figure, 120_000_000));
+      lines.add(String.format(figure, 60_000_000));
+    }
+    return lines;
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.testing.BrokerPerClass;
 import dev.tradewatch.testing.KafkaTestSupport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,11 +16,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -154,6 +159,78 @@ class ReplayCommandIT extends BrokerPerClass {
     assertThat(lenient.out()).contains("1 malformed");
     assertThat(strict.exitCode()).isEqualTo(1);
     assertThat(strict.err()).startsWith("tradewatch: line 2");
+    // the strict run checked the whole file first: line 1 was not produced again
+    assertThat(endOffset("malformed-test")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldKeyReplayedRecordsByFlowAndStampLinesWithoutPublishedAtInFileOrder() throws Exception {
+    Path file = dir.resolve("flows.jsonl");
+    Files.writeString(
+        file,
+        """
+        {"exporter":"TUR","importer":"AZE","period":"2020-08","valueUsd":1,"category":"defence-aerospace"}
+        {"exporter":"TUR","importer":"AZE","period":"2020-08","valueUsd":2,"category":" defence-aerospace"}
+        {"exporter":"DEU","importer":"FRA","period":"2020-08","valueUsd":3}
+        {"exporter":"DEU","importer":"FRA","period":"2020-08","valueUsd":4,"publishedAt":"2020-09-01T00:00:00Z"}
+        {"exporter":"DEU","importer":"FRA","period":"2020-08","valueUsd":5}
+        """);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      admin
+          .createTopics(List.of(new NewTopic("keyed-test", 4, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    }
+
+    CommandITSupport.Outcome outcome =
+        CommandITSupport.execute(
+            "replay",
+            "--input",
+            file.toString(),
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--topic",
+            "keyed-test");
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    List<ConsumerRecord<byte[], byte[]>> records =
+        KafkaTestSupport.readCommittedUntil(
+            broker.bootstrapServers(), "keyed-test", read -> read.size() == 5);
+    Map<String, List<ConsumerRecord<byte[], byte[]>>> byKey =
+        records.stream()
+            .collect(
+                Collectors.groupingBy(
+                    r -> new String(r.key(), StandardCharsets.UTF_8),
+                    TreeMap::new,
+                    Collectors.toList()));
+    assertThat(byKey).containsOnlyKeys("DEU-FRA-total", "TUR-AZE-defence-aerospace");
+    assertThat(byKey.get("TUR-AZE-defence-aerospace"))
+        .extracting(r -> valueUsd(r))
+        .containsExactly(1, 2);
+    assertThat(byKey.get("TUR-AZE-defence-aerospace"))
+        .extracting(ConsumerRecord::partition)
+        .containsOnly(byKey.get("TUR-AZE-defence-aerospace").get(0).partition());
+    List<ConsumerRecord<byte[], byte[]>> deuFra = byKey.get("DEU-FRA-total");
+    assertThat(deuFra).extracting(r -> valueUsd(r)).containsExactly(3, 4, 5);
+    assertThat(deuFra.get(2).timestamp()).isGreaterThan(deuFra.get(0).timestamp());
+    assertThat(records.stream().mapToLong(ConsumerRecord::timestamp).distinct().count())
+        .isGreaterThanOrEqualTo(4);
+  }
+
+  private static int valueUsd(ConsumerRecord<byte[], byte[]> record) {
+    String value = new String(record.value(), StandardCharsets.UTF_8);
+    return Integer.parseInt(value.replaceAll(".*\"valueUsd\":(\\d+).*", "$1"));
+  }
+
+  private static long endOffset(String topic) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      TopicPartition partition = new TopicPartition(topic, 0);
+      return admin
+          .listOffsets(Map.of(partition, OffsetSpec.latest()))
+          .partitionResult(partition)
+          .get(30, TimeUnit.SECONDS)
+          .offset();
+    }
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.tradewatch.domain.rules.MonthSpike;
 import dev.tradewatch.domain.rules.Severity;
 import dev.tradewatch.isolated.Backtest;
 import dev.tradewatch.isolated.Labels;
+import dev.tradewatch.isolated.RejectedLine;
 import dev.tradewatch.replay.FileFormat;
 import dev.tradewatch.replay.FileReplay;
 import dev.tradewatch.replay.ReadSummary;
@@ -30,7 +31,7 @@ class SummaryWordsTest {
   void replayOfOneFigureShouldSpeakInTheSingularWithoutARate() {
     FileReplay.Result one =
         new FileReplay.Result(
-            FileFormat.JSONL, new ReadSummary(1, 1, 0, 0), 1, Duration.ofMillis(20));
+            FileFormat.JSONL, new ReadSummary(1, 1, 0, 0), 1, Duration.ofMillis(20), false);
 
     assertThat(ReplayCommand.summary(one, INPUT, "trade.figures", "localhost:9092"))
         .isEqualTo(
@@ -42,7 +43,7 @@ class SummaryWordsTest {
   void replayOfAFewFiguresShouldGiveNoRateEvenOverASecond() {
     FileReplay.Result few =
         new FileReplay.Result(
-            FileFormat.JSONL, new ReadSummary(2, 1, 1, 0), 1, Duration.ofMillis(1200));
+            FileFormat.JSONL, new ReadSummary(2, 1, 1, 0), 1, Duration.ofMillis(1200), false);
 
     assertThat(ReplayCommand.summary(few, INPUT, "t", "s"))
         .isEqualTo(
@@ -57,7 +58,8 @@ class SummaryWordsTest {
             FileFormat.COMTRADE,
             new ReadSummary(12_002, 10_000, 1, 2),
             10_000,
-            Duration.ofSeconds(4));
+            Duration.ofSeconds(4),
+            false);
 
     assertThat(ReplayCommand.summary(comtrade, Path.of("c.csv"), "t", "s"))
         .isEqualTo(
@@ -73,6 +75,7 @@ class SummaryWordsTest {
             backtest(Map.of("new", 1L, "revision", 1L, "duplicate", 1L), Map.of()),
             new Labels(List.of(new Labels.Label("TUR", "AZE", "2020-09", null))),
             INPUT,
+            null,
             null);
 
     assertThat(summary)
@@ -99,16 +102,72 @@ class SummaryWordsTest {
             Instant.EPOCH,
             1);
 
-    assertThat(BacktestCommand.summary(backtest(Map.of(), Map.of("a", spike)), null, INPUT, null))
+    assertThat(
+            BacktestCommand.summary(
+                backtest(Map.of(), Map.of("a", spike)), null, INPUT, null, null))
         .contains("alerts:  1 active (month-spike 1), 0 resolved");
   }
 
+  @Test
+  void shouldSayWhenAReplayWasStoppedBeforeTheEndOfTheFile() {
+    FileReplay.Result stopped =
+        new FileReplay.Result(
+            FileFormat.JSONL, new ReadSummary(40, 40, 0, 0), 40, Duration.ofMillis(800), true);
+
+    assertThat(ReplayCommand.summary(stopped, INPUT, "t", "s"))
+        .endsWith("; stopped on request before the end of the file");
+  }
+
+  @Test
+  void shouldListRejectionsByReasonWithTheirFirstLineNumbers() {
+    List<RejectedLine> rejected =
+        List.of(
+            new RejectedLine(4, "bad-period", "period", "d", "{}"),
+            new RejectedLine(7, "unknown-country", "exporter", "d", "{}"),
+            new RejectedLine(9, "bad-period", "period", "d", "{}"));
+
+    String summary =
+        BacktestCommand.summary(
+            backtest(Map.of("new", 1L, "rejected", 3L), Map.of(), rejected),
+            null,
+            INPUT,
+            null,
+            null);
+
+    assertThat(summary)
+        .contains(
+            "  rejected: bad-period 2 (lines 4, 9), unknown-country 1 (line 7);"
+                + " --dead-letters FILE keeps them");
+  }
+
+  @Test
+  void shouldShowOnlyTheFirstFiveLineNumbersOfAReasonAndThoseOfUnknownLine() {
+    List<RejectedLine> rejected =
+        List.of(
+            new RejectedLine(1, "not-json", "", "", "x"),
+            new RejectedLine(2, "not-json", "", "", "x"),
+            new RejectedLine(3, "not-json", "", "", "x"),
+            new RejectedLine(4, "not-json", "", "", "x"),
+            new RejectedLine(5, "not-json", "", "", "x"),
+            new RejectedLine(1_006, "not-json", "", "", "x"),
+            new RejectedLine(0, "processing-error", "", "", "x"));
+
+    assertThat(RejectionWords.byReason(rejected))
+        .isEqualTo("not-json 6 (lines 1, 2, 3, 4, 5, …), processing-error 1 (line unknown)");
+  }
+
   private static Backtest.Result backtest(Map<String, Long> outcomes, Map<String, Alert> alerts) {
+    return backtest(outcomes, alerts, List.of());
+  }
+
+  private static Backtest.Result backtest(
+      Map<String, Long> outcomes, Map<String, Alert> alerts, List<RejectedLine> rejected) {
     return new Backtest.Result(
         new FileReplay.Result(
-            FileFormat.JSONL, new ReadSummary(1, 1, 0, 0), 1, Duration.ofMillis(20)),
+            FileFormat.JSONL, new ReadSummary(1, 1, 0, 0), 1, Duration.ofMillis(20), false),
         outcomes,
         alerts,
+        rejected,
         Duration.ofMillis(1500));
   }
 }

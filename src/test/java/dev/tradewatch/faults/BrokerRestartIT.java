@@ -12,6 +12,7 @@ import dev.tradewatch.lifecycle.ClusterPreparation;
 import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.replay.FigureProducer;
 import dev.tradewatch.replay.FileFormat;
+import dev.tradewatch.replay.FileReplay;
 import dev.tradewatch.testing.KafkaTestSupport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
@@ -79,9 +80,9 @@ class BrokerRestartIT {
       Map<String, Alert> expected =
           Backtest.run(
                   settings,
-                  new Backtest.Input(feedFile, FileFormat.JSONL, false, line -> {}),
+                  new FileReplay.Input(feedFile, FileFormat.JSONL, false, line -> {}),
                   true,
-                  (produced, fraction) -> {})
+                  FileReplay.NO_PROGRESS)
               .alerts();
       Map<String, String> expectedState = KafkaTestSupport.currentState(expected);
       Map<String, Alert> live =

@@ -11,6 +11,7 @@ import dev.tradewatch.isolated.CatchUp;
 import dev.tradewatch.lifecycle.ClusterPreparation;
 import dev.tradewatch.replay.FigureProducer;
 import dev.tradewatch.replay.FileFormat;
+import dev.tradewatch.replay.FileReplay;
 import dev.tradewatch.stream.AlertJson;
 import dev.tradewatch.testing.KafkaTestSupport;
 import java.nio.charset.StandardCharsets;
@@ -100,9 +101,9 @@ class CrashRecoveryIT {
       Map<String, Alert> expected =
           Backtest.run(
                   settings,
-                  new Backtest.Input(feedFile, FileFormat.JSONL, false, line -> {}),
+                  new FileReplay.Input(feedFile, FileFormat.JSONL, false, line -> {}),
                   true,
-                  (produced, fraction) -> {})
+                  FileReplay.NO_PROGRESS)
               .alerts();
       Map<String, String> expectedState = KafkaTestSupport.currentState(expected);
       List<ConsumerRecord<byte[], byte[]>> records =

@@ -13,6 +13,7 @@ import dev.tradewatch.isolated.CatchUp;
 import dev.tradewatch.lifecycle.ClusterPreparation;
 import dev.tradewatch.replay.FigureProducer;
 import dev.tradewatch.replay.FileFormat;
+import dev.tradewatch.replay.FileReplay;
 import dev.tradewatch.testing.KafkaTestSupport;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -96,9 +97,9 @@ class ScaleOutIT {
           KafkaTestSupport.currentState(
               Backtest.run(
                       settings,
-                      new Backtest.Input(feedFile, FileFormat.JSONL, false, line -> {}),
+                      new FileReplay.Input(feedFile, FileFormat.JSONL, false, line -> {}),
                       true,
-                      (produced, fraction) -> {})
+                      FileReplay.NO_PROGRESS)
                   .alerts());
       Map<String, Alert> live =
           KafkaTestSupport.latestAlerts(

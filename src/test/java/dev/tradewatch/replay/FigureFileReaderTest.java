@@ -53,6 +53,34 @@ class FigureFileReaderTest {
   }
 
   @Test
+  void shouldReportProgressByTheLinesReturnedWhenTheWholeFileFitsOneBuffer() throws IOException {
+    Path file = write(dir, "three.jsonl", FIGURE + "\n" + FIGURE + "\n" + FIGURE + "\n");
+
+    try (FigureFileReader reader = FigureFileReader.open(file, null, false, null)) {
+      reader.next();
+      assertThat(reader.bytesRead()).isEqualTo(FIGURE.length() + 1);
+      assertThat(reader.lastLineNumber()).isEqualTo(1);
+      reader.next();
+      assertThat(reader.bytesRead()).isEqualTo(2L * (FIGURE.length() + 1));
+    }
+  }
+
+  @Test
+  void shouldEstimateGzipProgressBelowTheBytesTakenFromDiskWhileLinesRemain() throws IOException {
+    StringBuilder content = new StringBuilder();
+    for (int i = 0; i < 1_000; i++) {
+      content.append(FIGURE).append('\n');
+    }
+    Path file = writeGzip(dir, "small.jsonl.gz", content.toString());
+
+    try (FigureFileReader reader = FigureFileReader.open(file, null, false, null)) {
+      reader.next();
+      // one line of a thousand: about a thousandth of the file, not the whole of it
+      assertThat(reader.bytesRead()).isLessThan(reader.sizeBytes() / 100);
+    }
+  }
+
+  @Test
   void reportsOverlongLineWithoutKeepingIt() throws IOException {
     String huge = "{\"note\":\"" + "x".repeat(LineSource.MAX_LINE_BYTES) + "\"}";
     Path file = write(dir, "figures.jsonl", huge + "\n" + FIGURE + "\n");
