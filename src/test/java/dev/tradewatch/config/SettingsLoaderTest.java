@@ -71,13 +71,20 @@ class SettingsLoaderTest {
     assertThat(settings.detection().global().of(MonthThreshold.RULE).thresholdCents())
         .isEqualTo(Usd.toCents(60_000_000L));
     assertThat(settings.detection().global().of(YtdRatio.RULE).ratio()).isEqualByComparingTo("4.5");
-    RuleSettings usa = settings.detection().forPair("TUR-USA");
+    RuleSettings usa = settings.detection().forFlow("TUR", "USA", "total");
     assertThat(usa.of(MonthThreshold.RULE).thresholdCents()).isEqualTo(Usd.toCents(100_000_000L));
     assertThat(usa.of(YtdRatio.RULE).ratio()).isEqualByComparingTo(new BigDecimal("4.5"));
-    assertThat(settings.detection().forPair("TUR-WLD").of(MonthSpike.RULE).enabled()).isFalse();
-    assertThat(settings.detection().forPair("TUR-WLD").of(MonthThreshold.RULE).thresholdCents())
+    assertThat(settings.detection().forFlow("TUR", "WLD", "total").of(MonthSpike.RULE).enabled())
+        .isFalse();
+    assertThat(
+            settings
+                .detection()
+                .forFlow("TUR", "WLD", "total")
+                .of(MonthThreshold.RULE)
+                .thresholdCents())
         .isEqualTo(Usd.toCents(60_000_000L));
-    assertThat(settings.detection().forPair("TUR-AZE")).isEqualTo(settings.detection().global());
+    assertThat(settings.detection().forFlow("TUR", "AZE", "total"))
+        .isEqualTo(settings.detection().global());
   }
 
   @Test
@@ -90,7 +97,12 @@ class SettingsLoaderTest {
                 "TRADEWATCH_KAFKA_SECURITY_PROTOCOL", "SASL_SSL"),
             Map.of());
 
-    assertThat(settings.detection().forPair("TUR-USA").of(MonthThreshold.RULE).thresholdCents())
+    assertThat(
+            settings
+                .detection()
+                .forFlow("TUR", "USA", "total")
+                .of(MonthThreshold.RULE)
+                .thresholdCents())
         .isEqualTo(Usd.toCents(100_000_000L));
     assertThat(settings.cluster().clientOverrides()).containsEntry("security.protocol", "SASL_SSL");
   }
@@ -141,7 +153,8 @@ class SettingsLoaderTest {
                     Map.of(),
                     Map.of("tradewatch.rules.month-spike.overrides.TUR-XXX.enabled", "false")))
         .hasMessageContaining(
-            "tradewatch.rules.month-spike.overrides.TUR-XXX.enabled: expected an EXPORTER-IMPORTER pair");
+            "tradewatch.rules.month-spike.overrides.TUR-XXX.enabled: expected an EXPORTER-IMPORTER pair")
+        .hasMessageEndingWith("found TUR-XXX");
   }
 
   @Test
