@@ -10,7 +10,7 @@ package dev.tradewatch.domain.rules;
 public record KeyNames(String prefix) {
 
   /** The word between a rule's name and a selector in an override key. */
-  public static final String OVERRIDES = "overrides";
+  private static final String OVERRIDES = "overrides";
 
   /** E.g. {@code tradewatch.rules.ytd-ratio.ratio}. */
   public String global(Rule<?> rule, String key) {
