@@ -1,5 +1,6 @@
 package dev.tradewatch.config;
 
+import dev.tradewatch.domain.rules.KeyNames;
 import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Rules;
 import java.nio.file.Path;
@@ -43,38 +44,46 @@ public final class ConfigKeys {
   public static final String TOPICS_REPLICATION = "tradewatch.topics.replication-factor";
   public static final String MAX_RECORD_BYTES = "tradewatch.input.max-record-bytes";
 
-  /** Every fixed key and its default, in documentation order. */
+  /** How rule keys are spelled: under {@code tradewatch.rules.}. */
+  public static final KeyNames RULE_KEYS = new KeyNames("tradewatch.rules.");
+
+  /** Every fixed key and its default, in documentation order (after RULE_KEYS, which it uses). */
   public static final Map<String, String> DEFAULTS = defaults();
 
+  /**
+   * {@code tradewatch.rules.<rule>.overrides.<selector>.<key>}: the selector is everything up to
+   * the last dot (a category may contain dots), and starts with an exporter and an importer.
+   */
   private static final Pattern OVERRIDE =
       Pattern.compile(
-          "tradewatch\\.rules\\.([a-z-]+)\\.overrides\\.([A-Z]{3})-([A-Z]{3})\\.([a-z-]+)");
+          "tradewatch\\.rules\\.([a-z-]+)\\.overrides\\.((?:[A-Z]{3}|\\*)-(?:[A-Z]{3}|\\*)(?:-.*)?)"
+              + "\\.([a-z-]+)");
 
   private ConfigKeys() {}
 
   /** E.g. {@code tradewatch.rules.ytd-ratio.ratio}. */
   public static String ruleKey(Rule<?> rule, String key) {
-    return "tradewatch.rules." + rule.name() + "." + key;
+    return RULE_KEYS.global(rule, key);
   }
 
-  /** E.g. {@code tradewatch.rules.ytd-ratio.overrides.TUR-USA.ratio}. */
-  public static String overrideKey(Rule<?> rule, String pair, String key) {
-    return "tradewatch.rules." + rule.name() + ".overrides." + pair + "." + key;
+  /** E.g. {@code tradewatch.rules.ytd-ratio.overrides.TUR-*-93.ratio}. */
+  public static String overrideKey(Rule<?> rule, String selector, String key) {
+    return RULE_KEYS.override(rule, selector, key);
   }
 
   /**
-   * A per-pair override key in its parts; empty when {@code key} is not one, or names an unknown
-   * rule or a key the rule does not have.
+   * An override key in its parts; empty when {@code key} is not one, or names an unknown rule or a
+   * key the rule does not have. The selector's codes and category are not checked yet.
    */
   static Optional<OverrideKey> parseOverride(String key) {
     Matcher matcher = OVERRIDE.matcher(key);
     if (!matcher.matches()) {
       return Optional.empty();
     }
-    String ruleKey = matcher.group(4);
+    String ruleKey = matcher.group(3);
     return Rules.byName(matcher.group(1))
         .filter(rule -> rule.defaults().containsKey(ruleKey))
-        .map(rule -> new OverrideKey(rule, matcher.group(2), matcher.group(3), ruleKey));
+        .map(rule -> new OverrideKey(rule, matcher.group(2), ruleKey));
   }
 
   /**

@@ -4,9 +4,11 @@ import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertKey;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.DetectionConfig;
 import dev.tradewatch.domain.rules.Detector;
 import dev.tradewatch.domain.rules.Evaluation;
+import dev.tradewatch.domain.rules.RuleSettings;
 import dev.tradewatch.domain.series.Reported;
 import java.time.Instant;
 import java.time.Year;
@@ -49,7 +51,9 @@ public final class SeriesTracker {
     }
     int year = figure.period().getYear();
     // one detector for both years: it caches each year's ledger, and year Y feeds both evaluations
-    Detector detector = new Detector(state::ledger, config.forPair(state.series().pair()));
+    SeriesKey series = state.series();
+    RuleSettings settings = config.forFlow(series.exporter(), series.importer(), series.category());
+    Detector detector = new Detector(state::ledger, settings, series);
     List<Alert> changes = new ArrayList<>(reevaluate(state, detector, year, now));
     changes.addAll(reevaluate(state, detector, year + 1, now));
     return new Applied(outcome, changes);

@@ -16,13 +16,26 @@ class ConfigKeysTest {
     assertThat(
             ConfigKeys.parseOverride(
                 "tradewatch.rules.month-threshold.overrides.TUR-USA.threshold-usd"))
-        .contains(new OverrideKey(MonthThreshold.RULE, "TUR", "USA", "threshold-usd"));
+        .contains(new OverrideKey(MonthThreshold.RULE, "TUR-USA", "threshold-usd"));
     assertThat(ConfigKeys.parseOverride("tradewatch.rules.month-spike.overrides.TUR-WLD.enabled"))
         .hasValueSatisfying(
             override -> {
               assertThat(override.rule()).isSameAs(MonthSpike.RULE);
-              assertThat(override.pair()).isEqualTo("TUR-WLD");
+              assertThat(override.selector()).isEqualTo("TUR-WLD");
             });
+  }
+
+  @Test
+  void shouldTakeTheSelectorAsEverythingBetweenOverridesAndTheLastDot() {
+    assertThat(
+            ConfigKeys.parseOverride(
+                "tradewatch.rules.month-spike.overrides.TUR-*-defence-aerospace.factor"))
+        .contains(new OverrideKey(MonthSpike.RULE, "TUR-*-defence-aerospace", "factor"));
+    assertThat(ConfigKeys.parseOverride("tradewatch.rules.month-spike.overrides.*-USA.factor"))
+        .contains(new OverrideKey(MonthSpike.RULE, "*-USA", "factor"));
+    assertThat(
+            ConfigKeys.parseOverride("tradewatch.rules.month-spike.overrides.*-*-84.71.categories"))
+        .contains(new OverrideKey(MonthSpike.RULE, "*-*-84.71", "categories"));
   }
 
   @Test

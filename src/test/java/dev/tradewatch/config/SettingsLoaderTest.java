@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tradewatch.domain.figures.Usd;
+import dev.tradewatch.domain.rules.DetectionConfig;
 import dev.tradewatch.domain.rules.MonthSpike;
 import dev.tradewatch.domain.rules.MonthThreshold;
+import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.RuleSettings;
+import dev.tradewatch.domain.rules.Rules;
+import dev.tradewatch.domain.rules.Scope;
+import dev.tradewatch.domain.rules.ScopeKey;
 import dev.tradewatch.domain.rules.YtdRatio;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,13 +78,20 @@ class SettingsLoaderTest {
     assertThat(settings.detection().global().of(MonthThreshold.RULE).thresholdCents())
         .isEqualTo(Usd.toCents(60_000_000L));
     assertThat(settings.detection().global().of(YtdRatio.RULE).ratio()).isEqualByComparingTo("4.5");
-    RuleSettings usa = settings.detection().forPair("TUR-USA");
+    RuleSettings usa = settings.detection().forFlow("TUR", "USA", "total");
     assertThat(usa.of(MonthThreshold.RULE).thresholdCents()).isEqualTo(Usd.toCents(100_000_000L));
     assertThat(usa.of(YtdRatio.RULE).ratio()).isEqualByComparingTo(new BigDecimal("4.5"));
-    assertThat(settings.detection().forPair("TUR-WLD").of(MonthSpike.RULE).enabled()).isFalse();
-    assertThat(settings.detection().forPair("TUR-WLD").of(MonthThreshold.RULE).thresholdCents())
+    assertThat(settings.detection().forFlow("TUR", "WLD", "total").of(MonthSpike.RULE).enabled())
+        .isFalse();
+    assertThat(
+            settings
+                .detection()
+                .forFlow("TUR", "WLD", "total")
+                .of(MonthThreshold.RULE)
+                .thresholdCents())
         .isEqualTo(Usd.toCents(60_000_000L));
-    assertThat(settings.detection().forPair("TUR-AZE")).isEqualTo(settings.detection().global());
+    assertThat(settings.detection().forFlow("TUR", "AZE", "total"))
+        .isEqualTo(settings.detection().global());
   }
 
   @Test
@@ -90,9 +104,118 @@ class SettingsLoaderTest {
                 "TRADEWATCH_KAFKA_SECURITY_PROTOCOL", "SASL_SSL"),
             Map.of());
 
-    assertThat(settings.detection().forPair("TUR-USA").of(MonthThreshold.RULE).thresholdCents())
+    assertThat(
+            settings
+                .detection()
+                .forFlow("TUR", "USA", "total")
+                .of(MonthThreshold.RULE)
+                .thresholdCents())
         .isEqualTo(Usd.toCents(100_000_000L));
     assertThat(settings.cluster().clientOverrides()).containsEntry("security.protocol", "SASL_SSL");
+  }
+
+  @Test
+  void shouldReadScopesAndOverridesBySelectorFromAFile() throws IOException {
+    Path file =
+        write(
+            """
+                tradewatch.rules.month-threshold.categories=93, defence-aerospace
+                tradewatch.rules.month-spike.overrides.TUR-*-defence-aerospace.factor=6
+                tradewatch.rules.month-spike.overrides.TUR-USA.factor=4
+                tradewatch.rules.month-spike.overrides.*-USA.factor=3
+                tradewatch.rules.month-threshold.overrides.*-*-93.enabled=false
+                tradewatch.rules.ytd-ratio.overrides.TUR-*.importers=AZE,ARM
+                """);
+
+    DetectionConfig detection = SettingsLoader.load(file, Map.of(), Map.of()).detection();
+
+    assertThat(detection.global().of(MonthThreshold.RULE).scope().lists())
+        .containsEntry(ScopeKey.CATEGORIES, Set.of("93", "defence-aerospace"));
+    assertThat(spikeFactor(detection, "TUR", "USA", "defence-aerospace")).isEqualTo("6");
+    assertThat(spikeFactor(detection, "TUR", "USA", "total")).isEqualTo("4");
+    assertThat(spikeFactor(detection, "DEU", "USA", "defence-aerospace")).isEqualTo("3");
+    assertThat(detection.forFlow("DEU", "FRA", "93").of(MonthThreshold.RULE).enabled()).isFalse();
+    assertThat(detection.forFlow("TUR", "GRC", "93").of(YtdRatio.RULE).scope().lists())
+        .containsEntry(ScopeKey.IMPORTERS, Set.of("AZE", "ARM"));
+  }
+
+  @Test
+  void shouldLoadTheArmsWatchExampleOfTheContract() {
+    Path example = Path.of("docs/examples/arms-watch.properties");
+
+    DetectionConfig detection = SettingsLoader.load(example, Map.of(), Map.of()).detection();
+
+    Set<String> arms = Set.of("93", "8710", "8802", "8906", "defence-aerospace");
+    for (Rule<?> rule : Rules.ALL) {
+      assertThat(detection.global().of(rule).scope().lists())
+          .containsExactly(Map.entry(ScopeKey.CATEGORIES, arms));
+    }
+    assertThat(spikeFactor(detection, "TUR", "AZE", "defence-aerospace")).isEqualTo("6");
+    assertThat(spikeFactor(detection, "TUR", "AZE", "93")).isEqualTo("10");
+  }
+
+  @Test
+  void shouldRefuseBadSelectorsNamingTheKey() {
+    for (String selector : List.of("TUR-TUR", "XXX-*", "*-USA-", "TUR-USA-*")) {
+      String key = "tradewatch.rules.month-spike.overrides." + selector + ".factor";
+      assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(), Map.of(key, "3")))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith(key + ": expected an EXPORTER-IMPORTER pair or")
+          .hasMessageEndingWith("found " + selector);
+    }
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    null,
+                    Map.of(),
+                    Map.of("tradewatch.rules.month-spike.overrides.tur-*.factor", "3")))
+        .hasMessage(
+            "unknown configuration key tradewatch.rules.month-spike.overrides.tur-*.factor");
+  }
+
+  @Test
+  void shouldRefuseBadScopeListsNamingTheKey() {
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    null, Map.of(), Map.of("tradewatch.rules.ytd-ratio.categories", " ")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("tradewatch.rules.ytd-ratio.categories: expected * or a")
+        .hasMessageEndingWith("found nothing");
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    null,
+                    Map.of(),
+                    Map.of("tradewatch.rules.ytd-ratio.overrides.TUR-*.importers", "AZE,XXX")))
+        .hasMessageStartingWith("tradewatch.rules.ytd-ratio.overrides.TUR-*.importers: expected")
+        .hasMessageEndingWith("found AZE,XXX");
+  }
+
+  @Test
+  void shouldMapScopeKeysOfRulesAndOfPairsFromTheEnvironment() {
+    DetectionConfig detection =
+        SettingsLoader.load(
+                null,
+                Map.of(
+                    "TRADEWATCH_RULES_MONTH_SPIKE_CATEGORIES", "93,8710",
+                    "TRADEWATCH_RULES_MONTH_SPIKE_OVERRIDES_TUR_USA_CATEGORIES", "*"),
+                Map.of())
+            .detection();
+
+    assertThat(detection.forFlow("TUR", "USA", "total").of(MonthSpike.RULE).scope())
+        .isEqualTo(Scope.EVERYTHING);
+    assertThat(detection.forFlow("TUR", "AZE", "total").of(MonthSpike.RULE).scope().lists())
+        .containsEntry(ScopeKey.CATEGORIES, Set.of("93", "8710"));
+  }
+
+  private static String spikeFactor(
+      DetectionConfig detection, String exporter, String importer, String category) {
+    return detection
+        .forFlow(exporter, importer, category)
+        .of(MonthSpike.RULE)
+        .factor()
+        .toPlainString();
   }
 
   @Test
@@ -141,7 +264,8 @@ class SettingsLoaderTest {
                     Map.of(),
                     Map.of("tradewatch.rules.month-spike.overrides.TUR-XXX.enabled", "false")))
         .hasMessageContaining(
-            "tradewatch.rules.month-spike.overrides.TUR-XXX.enabled: expected an EXPORTER-IMPORTER pair");
+            "tradewatch.rules.month-spike.overrides.TUR-XXX.enabled: expected an EXPORTER-IMPORTER pair")
+        .hasMessageEndingWith("found TUR-XXX");
   }
 
   @Test

@@ -9,16 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.Figure;
-import dev.tradewatch.domain.figures.Usd;
 import dev.tradewatch.domain.rules.DetectionConfig;
+import dev.tradewatch.domain.rules.KeyNames;
 import dev.tradewatch.domain.rules.MonthSpike;
 import dev.tradewatch.domain.rules.MonthThreshold;
 import dev.tradewatch.domain.rules.Rule;
-import dev.tradewatch.domain.rules.RuleSettings;
+import dev.tradewatch.domain.rules.Selector;
 import dev.tradewatch.domain.rules.Severity;
 import dev.tradewatch.domain.series.Known;
 import dev.tradewatch.domain.series.YearLedger;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -210,12 +211,12 @@ class SeriesTrackerTest {
 
   @Test
   void shouldApplyPerPairOverridesOnlyToThatPair() {
-    RuleSettings defaults = RuleSettings.defaults();
-    RuleSettings usa =
-        defaults.with(
-            MonthThreshold.RULE, new MonthThreshold.Settings(true, Usd.toCents(100_000_000L)));
-    Monitor monitor =
-        new Monitor(new DetectionConfig(defaults, Map.of("TUR-USA", usa))).feed(seedCase());
+    DetectionConfig config =
+        rules(
+            Map.of("tradewatch.rules.month-threshold.overrides.TUR-USA.threshold-usd", "100000000"),
+            "TUR-USA");
+
+    Monitor monitor = new Monitor(config).feed(seedCase());
 
     assertThat(monitor.activeAlerts())
         .doesNotContainKey("TUR-USA-defence-aerospace-TUR-month-threshold-2020-09")
@@ -224,14 +225,57 @@ class SeriesTrackerTest {
 
   @Test
   void shouldStaySilentForADisabledRule() {
-    RuleSettings defaults = RuleSettings.defaults();
-    RuleSettings noThreshold =
-        defaults.with(
-            MonthThreshold.RULE, new MonthThreshold.Settings(false, Usd.toCents(50_000_000L)));
-    Monitor monitor = new Monitor(new DetectionConfig(noThreshold, Map.of())).feed(seedCase());
+    DetectionConfig config = rules(Map.of("tradewatch.rules.month-threshold.enabled", "false"));
+
+    Monitor monitor = new Monitor(config).feed(seedCase());
 
     assertThat(monitor.activeAlerts())
-        .noneSatisfy((id, value) -> assertThat(id).contains("month-threshold"));
+        .noneSatisfy((id, value) -> assertThat(id).contains("month-threshold"))
+        .containsKey(AZE + "ytd-ratio-2020-09");
+  }
+
+  @Test
+  void shouldEvaluateARuleOnlyForSeriesInItsScope() {
+    DetectionConfig config =
+        rules(
+            Map.of(
+                "tradewatch.rules.month-threshold.categories", "93,defence-aerospace",
+                "tradewatch.rules.month-threshold.importers", "AZE,USA"));
+
+    Monitor monitor =
+        new Monitor(config)
+            .feed(seedCase())
+            .feed(figure("TUR", "AZE", "2020-09", 77_100_000)); // category total: out of scope
+
+    assertThat(monitor.activeAlerts())
+        .containsKeys(
+            AZE + "month-threshold-2020-09",
+            "TUR-USA-defence-aerospace-TUR-month-threshold-2020-09")
+        .doesNotContainKeys(
+            "TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09",
+            "TUR-AZE-total-TUR-month-threshold-2020-09");
+  }
+
+  @Test
+  void shouldTakeEachKeyFromTheMostSpecificSelectorThatSetsIt() {
+    DetectionConfig config =
+        rules(
+            Map.of(
+                "tradewatch.rules.month-threshold.overrides.TUR-*.threshold-usd", "70000000",
+                "tradewatch.rules.month-threshold.overrides.*-*-defence-aerospace.importers",
+                    "AZE,OMN"),
+            "TUR-*",
+            "*-*-defence-aerospace");
+
+    Monitor monitor = new Monitor(config).feed(seedCase());
+
+    // every TUR series takes TUR-*'s $70M (the more specific selector does not set it): OMN's $63M
+    // stays below; defence-aerospace's importers leave USA out
+    assertThat(monitor.activeAlerts())
+        .containsKey(AZE + "month-threshold-2020-09")
+        .doesNotContainKeys(
+            "TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09",
+            "TUR-USA-defence-aerospace-TUR-month-threshold-2020-09");
   }
 
   @Test
@@ -245,6 +289,13 @@ class SeriesTrackerTest {
     assertThat(spike.ratio()).isNull();
     assertThat(spike.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(spike.message()).contains("against the typical $0");
+  }
+
+  private static DetectionConfig rules(Map<String, String> keys, String... selectors) {
+    return DetectionConfig.read(
+        new KeyNames("tradewatch.rules."),
+        keys,
+        Arrays.stream(selectors).map(text -> Selector.parse(text).orElseThrow()).toList());
   }
 
   private static Alert find(List<Alert> alerts, String id) {

@@ -2,13 +2,11 @@ package dev.tradewatch.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradewatch.config.SettingsLoader;
 import dev.tradewatch.config.Topics;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.Usd;
-import dev.tradewatch.domain.rules.DetectionConfig;
-import dev.tradewatch.domain.rules.MonthThreshold;
-import dev.tradewatch.domain.rules.RuleSettings;
 import dev.tradewatch.metrics.PipelineMetrics;
 import java.time.Instant;
 import java.util.List;
@@ -137,24 +135,62 @@ class TradewatchTopologyTest {
 
   @Test
   void shouldApplyPerPairOverrides() {
-    RuleSettings defaults = RuleSettings.defaults();
-    RuleSettings usa =
-        defaults.with(
-            MonthThreshold.RULE, new MonthThreshold.Settings(true, Usd.toCents(100_000_000L)));
-    fixture.close();
-    fixture =
-        new TopologyFixture(
-            new TopologySettings(
-                Topics.defaults(),
-                new DetectionConfig(defaults, Map.of("TUR-USA", usa)),
-                TopologySettings.defaults().maxRecordBytes(),
-                TopologySettings.defaults().deadLetterMaxBytes()));
+    useRules(
+        Map.of("tradewatch.rules.month-threshold.overrides.TUR-USA.threshold-usd", "100000000"));
 
     fixture.sendSeedCase();
 
     assertThat(TopologyFixture.latest(fixture.readAlerts()))
         .doesNotContainKey("TUR-USA-defence-aerospace-TUR-month-threshold-2020-09")
         .containsKey("TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09");
+  }
+
+  @Test
+  void shouldEvaluateAScopedRuleOnlyForTheCategoriesInItsScope() {
+    useRules(Map.of("tradewatch.rules.month-threshold.categories", "93"));
+
+    fixture.sendSeedCase();
+    fixture.send(
+        """
+            {"exporter":"TUR","importer":"AZE","period":"2020-09","valueUsd":77100000,\
+            "category":"93","publishedAt":"2020-10-02T00:00:00Z"}""");
+
+    assertThat(TopologyFixture.latest(fixture.readAlerts()))
+        .containsKeys("TUR-AZE-93-TUR-month-threshold-2020-09", AZE + "ytd-ratio-2020-09")
+        .doesNotContainKeys(
+            AZE + "month-threshold-2020-09",
+            "TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09",
+            "TUR-USA-defence-aerospace-TUR-month-threshold-2020-09");
+  }
+
+  @Test
+  void shouldApplyAnOverrideBySelectorToItsCategoryOnly() {
+    useRules(
+        Map.of(
+            "tradewatch.rules.month-threshold.overrides.TUR-*-defence-aerospace.threshold-usd",
+            "70000000"));
+
+    fixture.sendSeedCase();
+    fixture.send(
+        """
+            {"exporter":"TUR","importer":"OMN","period":"2020-09","valueUsd":63000000,\
+            "category":"93","publishedAt":"2020-10-02T00:00:00Z"}""");
+
+    assertThat(TopologyFixture.latest(fixture.readAlerts()))
+        .containsKeys(AZE + "month-threshold-2020-09", "TUR-OMN-93-TUR-month-threshold-2020-09")
+        .doesNotContainKey("TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09");
+  }
+
+  /** Restarts the fixture with the rules configured by {@code keys}, as a config file would. */
+  private void useRules(Map<String, String> keys) {
+    fixture.close();
+    fixture =
+        new TopologyFixture(
+            new TopologySettings(
+                Topics.defaults(),
+                SettingsLoader.load(null, Map.of(), keys).detection(),
+                TopologySettings.defaults().maxRecordBytes(),
+                TopologySettings.defaults().deadLetterMaxBytes()));
   }
 
   @Test

@@ -28,6 +28,14 @@ public final class FigureValidator {
   }
 
   /**
+   * Whether a figure may have {@code text} as its category (1–64 letters, digits, {@code
+   * ._/&()+-}).
+   */
+  public static boolean isCategory(String text) {
+    return text.length() <= MAX_CATEGORY_LENGTH && CATEGORY.matcher(text).matches();
+  }
+
+  /**
    * Validates {@code input}; {@code fallbackPublishedAt} (the broker timestamp) stands in for a
    * missing publishedAt.
    */
@@ -92,7 +100,7 @@ public final class FigureValidator {
           "expected 0 ≤ value < 10^13, found " + abbreviate(input.valueUsd().toString()));
     }
     String category = input.category() == null ? DEFAULT_CATEGORY : input.category();
-    if (category.length() > MAX_CATEGORY_LENGTH || !CATEGORY.matcher(category).matches()) {
+    if (!isCategory(category)) {
       return Validation.rejected(
           RejectReason.BAD_TEXT,
           "category",

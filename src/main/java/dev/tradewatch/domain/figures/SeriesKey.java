@@ -19,11 +19,4 @@ public record SeriesKey(String exporter, String importer, String category, Strin
   public String id() {
     return exporter + '-' + importer + '-' + category + '-' + reporter;
   }
-
-  /**
-   * The exporter-importer pair, e.g. {@code TUR-AZE}, which per-pair rule overrides are keyed by.
-   */
-  public String pair() {
-    return exporter + '-' + importer;
-  }
 }

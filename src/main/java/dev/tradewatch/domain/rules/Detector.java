@@ -1,5 +1,6 @@
 package dev.tradewatch.domain.rules;
 
+import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.series.YearLedger;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -8,20 +9,28 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
- * Applies every enabled rule to the periods of one calendar year of a series. A rule that cannot be
- * evaluated (no earlier month for a baseline, no ytd a year earlier) yields no evaluation at all.
+ * Applies every rule that applies to a series (enabled, and the series in its scope) to the periods
+ * of one calendar year of it. A rule that cannot be evaluated (no earlier month for a baseline, no
+ * ytd a year earlier) yields no evaluation at all.
  */
 public final class Detector {
 
   private final Ledgers ledgers;
   private final RuleSettings settings;
+  private final List<Rule<?>> applicable = new ArrayList<>();
 
   /**
    * @param ledgerOfYear the reconciled ledger of a calendar year of the series
+   * @param settings the rules' settings for the series' flow
    */
-  public Detector(IntFunction<YearLedger> ledgerOfYear, RuleSettings settings) {
+  public Detector(IntFunction<YearLedger> ledgerOfYear, RuleSettings settings, SeriesKey series) {
     this.ledgers = new Ledgers(ledgerOfYear);
     this.settings = settings;
+    for (Rule<?> rule : Rules.ALL) {
+      if (settings.of(rule).appliesTo(series)) {
+        applicable.add(rule);
+      }
+    }
   }
 
   /** Every evaluation for the periods of {@code year}, in period order, then registry order. */
@@ -29,7 +38,7 @@ public final class Detector {
     List<Evaluation> evaluations = new ArrayList<>();
     for (int m = 1; m <= 12; m++) {
       YearMonth period = YearMonth.of(year, m);
-      for (Rule<?> rule : Rules.ALL) {
+      for (Rule<?> rule : applicable) {
         evaluate(rule, period).ifPresent(evaluations::add);
       }
     }
@@ -37,7 +46,6 @@ public final class Detector {
   }
 
   private <S extends Rule.Settings> Optional<Evaluation> evaluate(Rule<S> rule, YearMonth period) {
-    S ruleSettings = settings.of(rule);
-    return ruleSettings.enabled() ? rule.evaluate(period, ledgers, ruleSettings) : Optional.empty();
+    return rule.evaluate(period, ledgers, settings.of(rule));
   }
 }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -21,15 +22,23 @@ public final class MonthSpike implements Rule<MonthSpike.Settings> {
   static final String FACTOR = "factor";
   static final String FLOOR_USD = "floor-usd";
 
+  private static final List<ScopeKey> SCOPE = ScopeKey.FLOW;
+
   private static final Map<String, String> DEFAULTS =
-      RuleKeys.enabledAnd(FACTOR, "10", FLOOR_USD, "5000000");
+      RuleKeys.of(SCOPE, FACTOR, "10", FLOOR_USD, "5000000");
 
   /**
    * @param factor how many times the baseline the month must reach (> 1)
    * @param floorCents the month must also reach this
    */
-  public record Settings(boolean enabled, BigDecimal factor, long floorCents)
-      implements Rule.Settings {}
+  public record Settings(boolean enabled, Scope scope, BigDecimal factor, long floorCents)
+      implements Rule.Settings {
+
+    /** Settings for every series. */
+    public Settings(boolean enabled, BigDecimal factor, long floorCents) {
+      this(enabled, Scope.EVERYTHING, factor, floorCents);
+    }
+  }
 
   private MonthSpike() {}
 
@@ -44,9 +53,15 @@ public final class MonthSpike implements Rule<MonthSpike.Settings> {
   }
 
   @Override
+  public List<ScopeKey> scopeKeys() {
+    return SCOPE;
+  }
+
+  @Override
   public Settings parse(SettingValues values) {
     return new Settings(
         values.bool(ENABLED),
+        values.scope(SCOPE),
         values.decimalAbove(FACTOR, BigDecimal.ONE),
         values.usdCents(FLOOR_USD));
   }

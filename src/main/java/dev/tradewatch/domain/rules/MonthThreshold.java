@@ -2,6 +2,7 @@ package dev.tradewatch.domain.rules;
 
 import java.time.YearMonth;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,13 +14,21 @@ public final class MonthThreshold implements Rule<MonthThreshold.Settings> {
 
   static final String THRESHOLD_USD = "threshold-usd";
 
-  private static final Map<String, String> DEFAULTS =
-      RuleKeys.enabledAnd(THRESHOLD_USD, "50000000");
+  private static final List<ScopeKey> SCOPE = ScopeKey.FLOW;
+
+  private static final Map<String, String> DEFAULTS = RuleKeys.of(SCOPE, THRESHOLD_USD, "50000000");
 
   /**
    * @param thresholdCents a month fires at or above this
    */
-  public record Settings(boolean enabled, long thresholdCents) implements Rule.Settings {}
+  public record Settings(boolean enabled, Scope scope, long thresholdCents)
+      implements Rule.Settings {
+
+    /** Settings for every series. */
+    public Settings(boolean enabled, long thresholdCents) {
+      this(enabled, Scope.EVERYTHING, thresholdCents);
+    }
+  }
 
   private MonthThreshold() {}
 
@@ -34,8 +43,14 @@ public final class MonthThreshold implements Rule<MonthThreshold.Settings> {
   }
 
   @Override
+  public List<ScopeKey> scopeKeys() {
+    return SCOPE;
+  }
+
+  @Override
   public Settings parse(SettingValues values) {
-    return new Settings(values.bool(ENABLED), values.positiveUsdCents(THRESHOLD_USD));
+    return new Settings(
+        values.bool(ENABLED), values.scope(SCOPE), values.positiveUsdCents(THRESHOLD_USD));
   }
 
   @Override

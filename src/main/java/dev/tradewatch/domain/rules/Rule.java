@@ -1,6 +1,8 @@
 package dev.tradewatch.domain.rules;
 
+import dev.tradewatch.domain.figures.SeriesKey;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,9 +27,12 @@ public sealed interface Rule<S extends Rule.Settings> permits MonthThreshold, Yt
 
   /**
    * This rule's keys (after {@code tradewatch.rules.<name>.}) with their defaults as configured
-   * text, in documentation order, {@value #ENABLED} first.
+   * text, in documentation order: {@value #ENABLED}, its scope keys, then its own.
    */
   Map<String, String> defaults();
+
+  /** The scope keys this rule has, e.g. {@link ScopeKey#FLOW}; each is one of its keys. */
+  List<ScopeKey> scopeKeys();
 
   /** Reads and validates this rule's settings; a bad value fails naming the key it came from. */
   S parse(SettingValues values);
@@ -58,5 +63,13 @@ public sealed interface Rule<S extends Rule.Settings> permits MonthThreshold, Yt
 
     /** Whether the rule is evaluated at all. */
     boolean enabled();
+
+    /** Which series the rule is evaluated for. */
+    Scope scope();
+
+    /** Whether the rule is evaluated for {@code series}: enabled, and the series in its scope. */
+    default boolean appliesTo(SeriesKey series) {
+      return enabled() && scope().includes(series);
+    }
   }
 }

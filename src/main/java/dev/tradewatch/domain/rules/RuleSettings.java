@@ -6,8 +6,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The effective settings of every rule for one exporter-importer pair: one settings value per rule
- * of {@link Rules#ALL}, each of the rule's own type.
+ * The effective settings of every rule for one flow (exporter, importer, category): one value per
+ * rule of {@link Rules#ALL}, each of the rule's own type.
  */
 public final class RuleSettings {
 

@@ -2,7 +2,11 @@ package dev.tradewatch.domain.rules;
 
 import dev.tradewatch.domain.figures.Usd;
 import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,6 +36,32 @@ public final class SettingValues {
       throw invalid(key, "true or false");
     }
     return Boolean.parseBoolean(value);
+  }
+
+  /**
+   * The scope under {@code keys}: each key {@value Scope#ALL} or a comma-separated list of values
+   * it accepts (items trimmed; an empty list or item is an error).
+   */
+  public Scope scope(List<ScopeKey> keys) {
+    Map<ScopeKey, Set<String>> lists = new EnumMap<>(ScopeKey.class);
+    for (ScopeKey key : keys) {
+      if (!text(key.key()).equals(Scope.ALL)) {
+        lists.put(key, list(key));
+      }
+    }
+    return new Scope(lists);
+  }
+
+  private Set<String> list(ScopeKey key) {
+    Set<String> values = new HashSet<>();
+    for (String item : text(key.key()).split(",", -1)) {
+      String value = item.strip();
+      if (!key.accepts(value)) {
+        throw invalid(key.key(), key.expected());
+      }
+      values.add(value);
+    }
+    return values;
   }
 
   /** A decimal number strictly above {@code floorExclusive}. */

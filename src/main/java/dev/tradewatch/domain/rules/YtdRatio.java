@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,15 +22,23 @@ public final class YtdRatio implements Rule<YtdRatio.Settings> {
   static final String RATIO = "ratio";
   static final String FLOOR_USD = "floor-usd";
 
+  private static final List<ScopeKey> SCOPE = ScopeKey.FLOW;
+
   private static final Map<String, String> DEFAULTS =
-      RuleKeys.enabledAnd(RATIO, "5", FLOOR_USD, "10000000");
+      RuleKeys.of(SCOPE, RATIO, "5", FLOOR_USD, "10000000");
 
   /**
    * @param ratio how many times last year's ytd the ytd must reach (> 1)
    * @param floorCents the ytd must also reach this
    */
-  public record Settings(boolean enabled, BigDecimal ratio, long floorCents)
-      implements Rule.Settings {}
+  public record Settings(boolean enabled, Scope scope, BigDecimal ratio, long floorCents)
+      implements Rule.Settings {
+
+    /** Settings for every series. */
+    public Settings(boolean enabled, BigDecimal ratio, long floorCents) {
+      this(enabled, Scope.EVERYTHING, ratio, floorCents);
+    }
+  }
 
   private YtdRatio() {}
 
@@ -44,9 +53,15 @@ public final class YtdRatio implements Rule<YtdRatio.Settings> {
   }
 
   @Override
+  public List<ScopeKey> scopeKeys() {
+    return SCOPE;
+  }
+
+  @Override
   public Settings parse(SettingValues values) {
     return new Settings(
         values.bool(ENABLED),
+        values.scope(SCOPE),
         values.decimalAbove(RATIO, BigDecimal.ONE),
         values.usdCents(FLOOR_USD));
   }

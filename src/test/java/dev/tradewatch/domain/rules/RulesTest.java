@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,12 +28,29 @@ class RulesTest {
 
     assertThat(keys)
         .containsExactly(
-            Map.entry("month-threshold", Map.of("enabled", "true", "threshold-usd", "50000000")),
-            Map.entry(
-                "ytd-ratio", Map.of("enabled", "true", "ratio", "5", "floor-usd", "10000000")),
-            Map.entry(
-                "month-spike", Map.of("enabled", "true", "factor", "10", "floor-usd", "5000000")));
-    Rules.ALL.forEach(rule -> assertThat(rule.defaults().keySet()).first().isEqualTo(Rule.ENABLED));
+            Map.entry("month-threshold", withScope(Map.of("threshold-usd", "50000000"))),
+            Map.entry("ytd-ratio", withScope(Map.of("ratio", "5", "floor-usd", "10000000"))),
+            Map.entry("month-spike", withScope(Map.of("factor", "10", "floor-usd", "5000000"))));
+    Rules.ALL.forEach(
+        rule ->
+            assertThat(rule.defaults().keySet())
+                .startsWith(Rule.ENABLED, "categories", "exporters", "importers"));
+  }
+
+  @Test
+  void shouldLetEveryRuleDeclareItsScopeKeysAsKeysOfItsOwn() {
+    for (Rule<?> rule : Rules.ALL) {
+      assertThat(rule.scopeKeys()).isEqualTo(ScopeKey.FLOW);
+      rule.scopeKeys()
+          .forEach(scopeKey -> assertThat(rule.defaults()).containsEntry(scopeKey.key(), "*"));
+      assertThat(RuleSettings.defaults().of(rule).scope()).isEqualTo(Scope.EVERYTHING);
+    }
+  }
+
+  private static Map<String, String> withScope(Map<String, String> own) {
+    Map<String, String> keys = new HashMap<>(own);
+    keys.putAll(Map.of("enabled", "true", "categories", "*", "exporters", "*", "importers", "*"));
+    return keys;
   }
 
   @Test
