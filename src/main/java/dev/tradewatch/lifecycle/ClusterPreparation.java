@@ -33,18 +33,47 @@ public final class ClusterPreparation {
 
   private ClusterPreparation() {}
 
-  /** Prepares the cluster and returns the size limits of dead letters on its dead-letter topic. */
-  public static DeadLetterLimits prepare(Settings settings) {
+  /**
+   * What preparing the cluster found out.
+   *
+   * @param deadLetters the size limits of dead letters on the cluster's dead-letter topic
+   * @param identity the cluster and the application's internal topics, which local state must
+   *     belong to
+   */
+  public record Prepared(DeadLetterLimits deadLetters, ClusterIdentity identity) {}
+
+  /** Prepares the cluster and returns what the monitor needs to know about it. */
+  public static Prepared prepare(Settings settings) {
     return withAdmin(
         settings,
         (admin, timeoutMs) -> {
           Set<String> existing = reachAndListTopics(admin, settings, timeoutMs);
           Set<String> created = ensureTopics(admin, settings, existing, timeoutMs);
-          return DeadLetterLimits.forTopic(
-              created.contains(settings.topics().deadLetter())
-                  ? DeadLetterLimits.CREATED_TOPIC_MAX_MESSAGE_BYTES
-                  : maxMessageBytes(admin, settings.topics().deadLetter(), timeoutMs));
+          DeadLetterLimits deadLetters =
+              DeadLetterLimits.forTopic(
+                  created.contains(settings.topics().deadLetter())
+                      ? DeadLetterLimits.CREATED_TOPIC_MAX_MESSAGE_BYTES
+                      : maxMessageBytes(admin, settings.topics().deadLetter(), timeoutMs));
+          return new Prepared(deadLetters, identity(admin, settings, timeoutMs));
         });
+  }
+
+  /** The cluster's id and the ids of the application's internal topics, as they are now. */
+  static ClusterIdentity identity(Settings settings) {
+    return withAdmin(settings, (admin, timeoutMs) -> identity(admin, settings, timeoutMs));
+  }
+
+  private static ClusterIdentity identity(Admin admin, Settings settings, long timeoutMs)
+      throws InterruptedException {
+    try {
+      return ClusterIdentity.read(admin, settings.application().id(), timeoutMs);
+    } catch (TimeoutException | ExecutionException e) {
+      throw new StartupException(
+          "cannot describe the cluster at "
+              + settings.cluster().bootstrapServers()
+              + " and its topics"
+              + reason(e));
+    }
   }
 
   /**

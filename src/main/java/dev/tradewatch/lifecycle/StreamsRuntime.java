@@ -2,7 +2,6 @@ package dev.tradewatch.lifecycle;
 
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.metrics.PipelineMetrics;
-import dev.tradewatch.stream.DeadLetterLimits;
 import dev.tradewatch.stream.DeadLetterProcessingHandler;
 import dev.tradewatch.stream.StreamsDefaults;
 import dev.tradewatch.stream.TopologySettings;
@@ -38,14 +37,17 @@ public final class StreamsRuntime implements AutoCloseable {
   private final KafkaStreams streams;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final LocalStateGuard guard; // null for topologies other than the monitor's
 
-  private StreamsRuntime(KafkaStreams streams) {
+  private StreamsRuntime(KafkaStreams streams, LocalStateGuard guard) {
     this.streams = streams;
+    this.guard = guard;
   }
 
   /**
-   * Checks the cluster, creates missing topics and starts processing; returns once the client is
-   * started.
+   * Checks the cluster, creates missing topics, deletes local state that belongs to another cluster
+   * or to recreated internal topics ({@link LocalStateGuard}) and starts processing; returns once
+   * the client is started.
    */
   public static StreamsRuntime startMonitor(
       Settings settings, MeterRegistry registry, Clock clock) {
@@ -59,29 +61,45 @@ public final class StreamsRuntime implements AutoCloseable {
   public static StreamsRuntime startMonitor(
       Settings settings, MeterRegistry registry, Clock clock, String applicationServer) {
     requireWritable(settings.application().stateDir());
-    DeadLetterLimits deadLetters = ClusterPreparation.prepare(settings);
+    ClusterPreparation.Prepared cluster = ClusterPreparation.prepare(settings);
     Properties props = streamsProperties(settings);
     props.put(
         StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
-        deadLetters.producerMaxRequestBytes());
+        cluster.deadLetters().producerMaxRequestBytes());
     if (applicationServer != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
-    TopologySettings topology = TopologySettings.of(settings, deadLetters);
+    TopologySettings topology = TopologySettings.of(settings, cluster.deadLetters());
     PipelineMetrics metrics = new PipelineMetrics(registry);
     props.put(DeadLetterProcessingHandler.METRICS_CONFIG, metrics);
-    return start(TradewatchTopology.build(topology, metrics, clock), props);
+    KafkaStreams streams = create(TradewatchTopology.build(topology, metrics, clock), props);
+    LocalStateGuard guard = new LocalStateGuard(settings);
+    try {
+      guard.checkBeforeStart(streams, cluster.identity());
+    } catch (RuntimeException e) {
+      guard.close();
+      streams.close(CLOSE_TIMEOUT);
+      throw e;
+    }
+    return launch(streams, guard);
   }
 
   /** Starts {@code topology} with {@code props}; returns once the client is started. */
   public static StreamsRuntime start(Topology topology, Properties props) {
-    KafkaStreams streams;
+    return launch(create(topology, props), null);
+  }
+
+  private static KafkaStreams create(Topology topology, Properties props) {
     try {
-      streams = new KafkaStreams(topology, props);
+      return new KafkaStreams(topology, props);
     } catch (org.apache.kafka.common.config.ConfigException e) {
       throw ClusterPreparation.badKafkaSetting(e);
     }
-    StreamsRuntime runtime = new StreamsRuntime(streams);
+  }
+
+  /** Starts {@code streams}; {@code guard}, if any, records the state's owner on each RUNNING. */
+  private static StreamsRuntime launch(KafkaStreams streams, LocalStateGuard guard) {
+    StreamsRuntime runtime = new StreamsRuntime(streams, guard);
     streams.setUncaughtExceptionHandler(
         exception -> {
           runtime.failure.compareAndSet(null, exception);
@@ -91,6 +109,9 @@ public final class StreamsRuntime implements AutoCloseable {
     streams.setStateListener(
         (now, before) -> {
           LOG.info("Streams state {} -> {}", before, now);
+          if (now == KafkaStreams.State.RUNNING && guard != null) {
+            guard.recordSoon();
+          }
           if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
             runtime.stopped.countDown();
           }
@@ -171,6 +192,9 @@ public final class StreamsRuntime implements AutoCloseable {
   @Override
   public void close() {
     streams.close(CLOSE_TIMEOUT);
+    if (guard != null) {
+      guard.close();
+    }
     stopped.countDown();
   }
 }

@@ -3,6 +3,7 @@ package dev.tradewatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradewatch.testing.BrokerPerClass;
+import dev.tradewatch.testing.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,17 +15,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A requested stop is a clean exit: {@code run} and {@code broker} on SIGTERM and {@code demo} on
  * Ctrl-C (SIGINT) exit 0 once they have cleaned up, as supervisors expect, not the JVM's
- * 128+signal. Each command runs in a JVM of its own, started from this test's classpath.
+ * 128+signal. Each command runs in a JVM of its own, started from this test's classpath and owned
+ * by {@link ChildProcesses}, so that none outlives its test.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
 class StopExitCodeIT extends BrokerPerClass {
 
-  private static final Duration READY_WITHIN = Duration.ofMinutes(2);
+  /** Starting a JVM with a broker or monitor on a loaded 2-core machine; the stop gets the rest. */
+  private static final Duration READY_WITHIN = Duration.ofMinutes(3);
+
+  private static final Duration STOPPED_WITHIN = Duration.ofSeconds(90);
+
+  @RegisterExtension final ChildProcesses children = new ChildProcesses();
 
   @TempDir Path dir;
 
@@ -50,47 +58,36 @@ class StopExitCodeIT extends BrokerPerClass {
             "tradewatch.topics.dead-letter=" + id + ".dlq",
             "--set",
             "tradewatch.topics.replication-factor=1");
-    try {
-      awaitOutput(run, "Streams state REBALANCING -> RUNNING");
-      run.destroy(); // SIGTERM
+    awaitOutput(run, "Streams state REBALANCING -> RUNNING");
+    run.destroy(); // SIGTERM
 
-      assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(run.exitValue()).as(output()).isZero();
-      assertThat(output()).contains("Streams state PENDING_SHUTDOWN -> NOT_RUNNING");
-    } finally {
-      run.destroyForcibly();
-    }
+    assertThat(run.waitFor(STOPPED_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(run.exitValue()).as(output()).isZero();
+    assertThat(output()).contains("Streams state PENDING_SHUTDOWN -> NOT_RUNNING");
   }
 
   @Test
   void shouldExitZeroWhenTheBrokerIsStoppedWithSigterm() throws Exception {
     Process process = start("broker", "--port", "0");
-    try {
-      awaitOutput(process, "Kafka broker listening on");
-      process.destroy(); // SIGTERM
+    awaitOutput(process, "Kafka broker listening on");
+    process.destroy(); // SIGTERM
 
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(process.exitValue()).as(output()).isZero();
-    } finally {
-      process.destroyForcibly();
-    }
+    assertThat(process.waitFor(STOPPED_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output()).isZero();
   }
 
   @Test
   void shouldExitZeroWhenTheDemoIsStoppedWithCtrlC() throws Exception {
     Process demo =
         start("demo", "--http-port", "0", "--set", "tradewatch.state-dir=" + dir.resolve("demo"));
-    try {
-      awaitOutput(demo, "Serving until Ctrl-C.");
-      new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
+    awaitOutput(demo, "Serving until Ctrl-C.");
+    Process ctrlC = children.start(new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())));
+    assertThat(ctrlC.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-      assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(demo.exitValue()).as(output()).isZero();
-      try (var left = Files.list(dir.resolve("demo"))) {
-        assertThat(left).as("the demo's state directory is deleted on exit").isEmpty();
-      }
-    } finally {
-      demo.destroyForcibly();
+    assertThat(demo.waitFor(STOPPED_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(demo.exitValue()).as(output()).isZero();
+    try (var left = Files.list(dir.resolve("demo"))) {
+      assertThat(left).as("the demo's state directory is deleted on exit").isEmpty();
     }
   }
 
@@ -104,10 +101,10 @@ class StopExitCodeIT extends BrokerPerClass {
                 System.getProperty("java.class.path"),
                 "dev.tradewatch.Main"));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("output.log").toFile())
-        .start();
+    return children.start(
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("output.log").toFile()));
   }
 
   private void awaitOutput(Process process, String text) throws IOException {

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * generated records, about half of them malformed. Accepted + dead-lettered = produced, every dead
  * letter says why, /health stays 200 and the monitor never stops.
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
+// a hung broker or client fails the test, not CI; the steps' own deadlines add up to less
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class BadInputProcessIT {
 
   private static final int RECORDS = 3_000;
@@ -74,7 +75,7 @@ class BadInputProcessIT {
                       "max.request.size",
                       2_000_000,
                       "delivery.timeout.ms",
-                      600_000), // a busy CI machine must not expire batches silently
+                      (int) KafkaTestSupport.DELIVERY_TIMEOUT.toMillis()),
                   new ByteArraySerializer(),
                   new ByteArraySerializer());
           Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {

@@ -33,8 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The broker stops and starts again on the same data directory mid-stream; tradewatch recovers by
  * itself.
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
+// a hung broker or client fails the test, not CI; the steps' own deadlines add up to less
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class BrokerRestartIT {
+
+  /** For each step that waits on the monitor: a loaded 2-core machine may be 5 times slower. */
+  private static final Duration STEP_DEADLINE = Duration.ofMinutes(3);
 
   @TempDir Path dir;
 
@@ -59,6 +63,7 @@ class BrokerRestartIT {
       try (Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
         assertThat(
                 KafkaTestSupport.eventually(
+                    STEP_DEADLINE,
                     () ->
                         KafkaTestSupport.committedOffsets(
                                 admin, settings.application().id(), settings.topics().input())
@@ -79,7 +84,7 @@ class BrokerRestartIT {
 
       Map<String, Alert> expected =
           Backtest.run(
-                  settings,
+                  KafkaTestSupport.patientProducers(settings),
                   new FileReplay.Input(feedFile, FileFormat.JSONL, false, line -> {}),
                   true,
                   FileReplay.NO_PROGRESS)
@@ -103,7 +108,9 @@ class BrokerRestartIT {
   private static void produce(Settings settings, List<String> lines) {
     try (FigureProducer producer =
         new FigureProducer(
-            ClusterPreparation.clientProperties(settings), settings.topics().input(), 0)) {
+            KafkaTestSupport.patientProducer(ClusterPreparation.clientProperties(settings)),
+            settings.topics().input(),
+            0)) {
       producer.sendAll(lines);
     }
   }

@@ -13,6 +13,7 @@ import dev.tradewatch.replay.FigureProducer;
 import dev.tradewatch.replay.FileFormat;
 import dev.tradewatch.replay.FileReplay;
 import dev.tradewatch.stream.AlertJson;
+import dev.tradewatch.testing.ChildProcesses;
 import dev.tradewatch.testing.KafkaTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,11 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,8 +39,14 @@ import org.junit.jupiter.api.io.TempDir;
  * the alert topic holds no duplicate (alertId, version), and the final state of every alert equals
  * a backtest of the same feed. The time from the last restart to caught-up is printed.
  */
-@Timeout(value = 10, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
+// a hung broker or client fails the test, not CI; the steps' own deadlines add up to less
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class CrashRecoveryIT {
+
+  /** For each step that waits on the monitor: a loaded 2-core machine may be 5 times slower. */
+  private static final Duration STEP_DEADLINE = Duration.ofMinutes(3);
+
+  @RegisterExtension final ChildProcesses children = new ChildProcesses();
 
   @TempDir Path dir;
 
@@ -53,37 +62,45 @@ class CrashRecoveryIT {
           KafkaTestSupport.isolatedSettings(
               broker.bootstrapServers(), dir.resolve("state"), Map.of());
       ClusterPreparation.prepare(settings);
-      MonitorProcess run = new MonitorProcess(runArgs(settings), dir.resolve("run.log"));
+      MonitorProcess run = new MonitorProcess(runArgs(settings), dir.resolve("run.log"), children);
       run.start();
       Properties client = ClusterPreparation.clientProperties(settings);
-      Thread replay =
-          new Thread(
+      CompletableFuture<Void> replay =
+          CompletableFuture.runAsync(
               () -> {
                 try (FigureProducer producer =
-                    new FigureProducer(client, settings.topics().input(), 3_000)) {
+                    new FigureProducer(
+                        KafkaTestSupport.patientProducer(client),
+                        settings.topics().input(),
+                        3_000)) {
                   feed.forEach(line -> producer.send(line.getBytes(StandardCharsets.UTF_8)));
-                  producer.flush();
+                  producer.flush(); // throws if any record was not delivered
                 }
               },
-              "replay");
-      replay.start();
+              task -> {
+                Thread thread = new Thread(task, "replay");
+                thread.setDaemon(true); // a failed test must not wait for it
+                thread.start();
+              });
       long lastRestart = 0;
       try (Admin admin = Admin.create(client)) {
         for (long processed :
             new long[] {8_000, 20_000}) { // crash while processing, restart at once
           assertThat(
                   KafkaTestSupport.eventually(
+                      STEP_DEADLINE,
                       () ->
                           KafkaTestSupport.committedOffsets(
                                   admin, settings.application().id(), settings.topics().input())
                               >= processed))
+              .as("%d figures processed; log in %s", processed, dir.resolve("run.log"))
               .isTrue();
           run.kill();
           run.start();
           lastRestart = System.nanoTime();
         }
       }
-      replay.join(Duration.ofMinutes(2).toMillis());
+      replay.get(STEP_DEADLINE.toMinutes(), TimeUnit.MINUTES); // every figure is on the topic
       long replayEnded = System.nanoTime();
       try (Admin admin = Admin.create(client)) {
         new CatchUp(
@@ -100,7 +117,7 @@ class CrashRecoveryIT {
 
       Map<String, Alert> expected =
           Backtest.run(
-                  settings,
+                  KafkaTestSupport.patientProducers(settings),
                   new FileReplay.Input(feedFile, FileFormat.JSONL, false, line -> {}),
                   true,
                   FileReplay.NO_PROGRESS)

@@ -1,23 +1,27 @@
 package dev.tradewatch.faults;
 
+import dev.tradewatch.testing.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code tradewatch run} in a JVM of its own, started from this test's classpath, so that it can be
- * SIGKILLed.
+ * SIGKILLed. Started through the test's {@link ChildProcesses}, so that it ends with the test.
  */
 final class MonitorProcess {
 
   private final List<String> args;
   private final Path log;
+  private final ChildProcesses children;
   private Process process;
 
-  MonitorProcess(List<String> runArgs, Path log) {
+  MonitorProcess(List<String> runArgs, Path log, ChildProcesses children) {
     this.args = List.copyOf(runArgs);
     this.log = log;
+    this.children = children;
   }
 
   void start() throws IOException {
@@ -32,21 +36,26 @@ final class MonitorProcess {
                 "run"));
     command.addAll(args);
     process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
+        children.start(
+            new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())));
   }
 
   /** SIGKILL: no shutdown hook, no clean close, a transaction possibly open. */
   void kill() throws InterruptedException {
-    process.destroyForcibly().waitFor();
+    if (!process.destroyForcibly().waitFor(1, TimeUnit.MINUTES)) {
+      throw new AssertionError("run " + process.pid() + " still alive a minute after SIGKILL");
+    }
   }
 
-  /** SIGTERM and wait for the clean shutdown. */
+  /** SIGTERM and wait for the clean shutdown (Kafka Streams closes within 30 s). */
   int stop() throws InterruptedException {
     process.destroy();
-    return process.waitFor();
+    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+      throw new AssertionError("run did not stop within 2 minutes of SIGTERM; log in " + log);
+    }
+    return process.exitValue();
   }
 
   boolean isAlive() {

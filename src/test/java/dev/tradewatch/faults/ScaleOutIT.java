@@ -14,6 +14,7 @@ import dev.tradewatch.lifecycle.ClusterPreparation;
 import dev.tradewatch.replay.FigureProducer;
 import dev.tradewatch.replay.FileFormat;
 import dev.tradewatch.replay.FileReplay;
+import dev.tradewatch.testing.ChildProcesses;
 import dev.tradewatch.testing.KafkaTestSupport;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -34,17 +35,24 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two {@code run} processes share the input partitions; each answers /api/alerts for all series.
  * One is SIGKILLed; the other takes its partitions over; the final state still equals a backtest.
  */
-@Timeout(value = 10, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
+// a hung broker or client fails the test, not CI; the steps' own deadlines add up to less
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class ScaleOutIT {
+
+  /** For each step that waits on the monitors: a loaded 2-core machine may be 5 times slower. */
+  private static final Duration STEP_DEADLINE = Duration.ofMinutes(3);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
+
+  @RegisterExtension final ChildProcesses children = new ChildProcesses();
 
   @TempDir Path dir;
 
@@ -63,14 +71,17 @@ class ScaleOutIT {
       ClusterPreparation.prepare(settings);
       int portA = freePort();
       int portB = freePort();
-      MonitorProcess a = new MonitorProcess(args(settings, "a", portA), dir.resolve("a.log"));
-      MonitorProcess b = new MonitorProcess(args(settings, "b", portB), dir.resolve("b.log"));
+      MonitorProcess a =
+          new MonitorProcess(args(settings, "a", portA), dir.resolve("a.log"), children);
+      MonitorProcess b =
+          new MonitorProcess(args(settings, "b", portB), dir.resolve("b.log"), children);
       a.start();
       b.start();
       // both in the group before any state exists, so that the stateful tasks are spread over both
       try (Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
         assertThat(
                 KafkaTestSupport.eventually(
+                    STEP_DEADLINE,
                     () ->
                         members(admin, settings.application().id()) == 2
                             && health(portA) == 200
@@ -96,7 +107,7 @@ class ScaleOutIT {
       Map<String, String> expected =
           KafkaTestSupport.currentState(
               Backtest.run(
-                      settings,
+                      KafkaTestSupport.patientProducers(settings),
                       new FileReplay.Input(feedFile, FileFormat.JSONL, false, line -> {}),
                       true,
                       FileReplay.NO_PROGRESS)
@@ -110,7 +121,9 @@ class ScaleOutIT {
                       KafkaTestSupport.currentState(KafkaTestSupport.latestAlerts(read))
                           .equals(expected)));
       assertThat(KafkaTestSupport.currentState(live)).isEqualTo(expected);
-      assertThat(KafkaTestSupport.eventually(() -> activeIds(portA).equals(expected.keySet())))
+      assertThat(
+              KafkaTestSupport.eventually(
+                  STEP_DEADLINE, () -> activeIds(portA).equals(expected.keySet())))
           .isTrue();
       a.stop();
     }
@@ -133,7 +146,7 @@ class ScaleOutIT {
               admin,
               settings.application().id(),
               CatchUp.monitoredTopics(settings.application().id(), settings.topics().input()))
-          .await(Duration.ofMinutes(3), remaining -> {}, () -> null);
+          .await(STEP_DEADLINE, remaining -> {}, () -> null);
     }
   }
 
@@ -175,7 +188,9 @@ class ScaleOutIT {
   private static void produce(Settings settings, List<String> lines) {
     try (FigureProducer producer =
         new FigureProducer(
-            ClusterPreparation.clientProperties(settings), settings.topics().input(), 0)) {
+            KafkaTestSupport.patientProducer(ClusterPreparation.clientProperties(settings)),
+            settings.topics().input(),
+            0)) {
       producer.sendAll(lines);
     }
   }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MonitorRunIT extends BrokerPerClass {
 
   private static final String AZE = "TUR-AZE-defence-aerospace-TUR-";
-  private static final Set<String> REFERENCE_ALERTS =
+  static final Set<String> REFERENCE_ALERTS =
       Set.of(
           AZE + "month-spike-2020-08",
           AZE + "month-threshold-2020-09",

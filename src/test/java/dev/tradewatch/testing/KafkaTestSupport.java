@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -23,6 +26,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -33,21 +37,69 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class KafkaTestSupport {
 
   public static final Duration DEADLINE = Duration.ofSeconds(90);
+
+  /**
+   * How long a test producer keeps trying to deliver a record. Kafka's default of 2 minutes is too
+   * short for a loaded 2-core CI machine running brokers, monitors and child JVMs at once; a batch
+   * that expires is a record missing from the test's input, and a confusing failure later.
+   */
+  public static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(5);
+
   private static final long POLL_INTERVAL_NANOS = Duration.ofMillis(50).toNanos();
 
   private KafkaTestSupport() {}
 
+  /** Produces {@code values} as UTF-8 and waits until every one is acknowledged (or fails). */
   public static void produce(String bootstrap, String topic, List<String> values) {
     Map<String, Object> config =
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            (int) DELIVERY_TIMEOUT.toMillis());
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
       values.forEach(
           value ->
-              producer.send(new ProducerRecord<>(topic, value.getBytes(StandardCharsets.UTF_8))));
+              sent.add(
+                  producer.send(
+                      new ProducerRecord<>(topic, value.getBytes(StandardCharsets.UTF_8)))));
       producer.flush();
+      for (Future<RecordMetadata> delivery : sent) {
+        delivery.get(); // a record that is not on the topic fails the test here, not later
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot produce to " + topic + ": " + e.getCause(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while producing to " + topic, e);
     }
+  }
+
+  /**
+   * {@code client} plus a delivery timeout that fits a loaded machine, for {@code FigureProducer}.
+   */
+  public static Properties patientProducer(Properties client) {
+    Properties props = new Properties();
+    props.putAll(client);
+    props.put(
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+        Integer.toString((int) DELIVERY_TIMEOUT.toMillis()));
+    return props;
+  }
+
+  /**
+   * {@code settings} whose producers (a backtest feeding its input, for one) have a delivery
+   * timeout that fits a loaded machine.
+   */
+  public static Settings patientProducers(Settings settings) {
+    return settings.with(
+        Map.of(
+            "kafka." + ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            Long.toString(DELIVERY_TIMEOUT.toMillis())));
   }
 
   /**
@@ -145,7 +197,7 @@ public final class KafkaTestSupport {
           .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
           .mapToLong(e -> e.getValue().offset())
           .sum();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       return 0;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -153,9 +205,16 @@ public final class KafkaTestSupport {
     }
   }
 
-  /** Polls {@code condition} until it holds or the deadline passes; returns whether it held. */
+  /**
+   * Polls {@code condition} until it holds or {@link #DEADLINE} passes; returns whether it held.
+   */
   public static boolean eventually(BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(DEADLINE);
+    return eventually(DEADLINE, condition);
+  }
+
+  /** Polls {@code condition} until it holds or {@code within} passes; returns whether it held. */
+  public static boolean eventually(Duration within, BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(within);
     while (Instant.now().isBefore(deadline)) {
       if (condition.getAsBoolean()) {
         return true;
