@@ -53,8 +53,16 @@ class MonthThresholdTest {
         "tradewatch.rules.month-threshold.threshold-usd" + expected + "0.004");
     assertRefused(
         "threshold-usd",
-        "0.005",
-        "tradewatch.rules.month-threshold.threshold-usd" + expected + "0.005");
+        "0.001",
+        "tradewatch.rules.month-threshold.threshold-usd" + expected + "0.001");
+  }
+
+  @Test
+  void shouldRoundAThresholdToTheCentHalfUpAsFiguresAre() {
+    assertThat(RULE.parse(values(RULE, Map.of("threshold-usd", "0.005"))).thresholdCents())
+        .isEqualTo(1);
+    assertThat(RULE.parse(values(RULE, Map.of("threshold-usd", "50000000.004"))).thresholdCents())
+        .isEqualTo(5_000_000_000L);
   }
 
   @Test
