@@ -97,6 +97,14 @@ class MonthThresholdTest {
     assertThat(RULE.numbers(finding)).isEqualTo("$77.1M ≥ $50.0M");
   }
 
+  @Test
+  void shouldWordAFindingBelowTheThresholdOnceItNoLongerFires() {
+    Finding finding = new Finding(SEPTEMBER, 4_000_000_000L, 5_000_000_000L, null);
+
+    assertThat(RULE.resolvedMessage(finding)).isEqualTo("$40.0M, below the $50.0M threshold");
+    assertThat(RULE.numbers(finding)).isEqualTo("$40.0M < $50.0M");
+  }
+
   private static Optional<Evaluation> evaluate(long septemberUsd) {
     return RULE.evaluate(
         SEPTEMBER, ledgers(Map.of("2020-09", septemberUsd), Map.of()), FIFTY_MILLION);
