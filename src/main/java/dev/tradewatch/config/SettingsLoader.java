@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds {@link Settings} from the four layers: built-in defaults &lt; {@code --config} file &lt;
- * {@code TRADEWATCH_*} environment variables &lt; command-line flags. Unknown keys are errors.
+ * {@code TRADEWATCH_*} environment variables &lt; command-line flags. Unknown keys are errors; a
+ * {@code TRADEWATCH_*} variable that matches no key is ignored with a warning.
  */
 public final class SettingsLoader {
 
@@ -48,7 +51,7 @@ public final class SettingsLoader {
     if (configFile != null) {
       merged.putAll(checked(readFile(configFile), " (in " + configFile + ")"));
     }
-    merged.putAll(checked(fromEnvironment(environment), " (from the environment)"));
+    merged.putAll(checked(environmentKeys(environment), " (from the environment)"));
     merged.putAll(checked(flags, ""));
     Settings settings = build(merged);
     KafkaKeys.unknown(settings.cluster().clientOverrides())
@@ -78,23 +81,37 @@ public final class SettingsLoader {
     return values;
   }
 
-  static Map<String, String> fromEnvironment(Map<String, String> environment) {
+  /**
+   * The keys {@code TRADEWATCH_*} variables set, and the variables that match no key. Those are
+   * ignored rather than refused: Kubernetes sets {@code TRADEWATCH_SERVICE_HOST}, {@code
+   * TRADEWATCH_PORT} and more for a Service named tradewatch.
+   */
+  record FromEnvironment(Map<String, String> values, List<String> ignored) {}
+
+  static FromEnvironment fromEnvironment(Map<String, String> environment) {
     Map<String, String> values = new HashMap<>();
-    environment.forEach(
-        (variable, value) -> {
-          if (variable.startsWith(ConfigKeys.ENV_PREFIX)) {
-            String key =
+    List<String> ignored = new ArrayList<>();
+    new TreeMap<>(environment)
+        .forEach(
+            (variable, value) -> {
+              if (variable.startsWith(ConfigKeys.ENV_PREFIX)) {
                 ConfigKeys.keyForEnv(variable)
-                    .orElseThrow(
-                        () ->
-                            new ConfigException(
-                                "unknown environment variable "
-                                    + variable
-                                    + ": it matches no tradewatch.* or kafka.* key"));
-            values.put(key, value);
-          }
-        });
-    return values;
+                    .ifPresentOrElse(key -> values.put(key, value), () -> ignored.add(variable));
+              }
+            });
+    return new FromEnvironment(values, ignored);
+  }
+
+  /** The keys the environment sets; one warning per variable that matches none. */
+  private static Map<String, String> environmentKeys(Map<String, String> environment) {
+    FromEnvironment read = fromEnvironment(environment);
+    read.ignored()
+        .forEach(
+            variable ->
+                LOG.warn(
+                    "ignoring environment variable {}: it matches no tradewatch.* or kafka.* key",
+                    variable));
+    return read.values();
   }
 
   private static Map<String, String> checked(Map<String, String> values, String where) {

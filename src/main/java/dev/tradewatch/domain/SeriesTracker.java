@@ -13,16 +13,18 @@ import dev.tradewatch.domain.series.Reported;
 import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies a figure to its series' state and works out which alerts change. A figure in year Y can
  * only change what is known in Y (reconciliation is per year), and findings of a year depend on
  * that year and the one before (ytd ratios, 12-month baselines); so Y and Y+1 are re-evaluated and
  * nothing else. The alert state therefore always equals a fresh evaluation of the reported set,
- * whatever order the figures arrived in.
+ * whatever order the figures arrived in: whether each alert is active, and its numbers (those of a
+ * resolved alert too, unless its rule can no longer be evaluated for its period).
  */
 public final class SeriesTracker {
 
@@ -64,32 +66,47 @@ public final class SeriesTracker {
    */
   private static List<Alert> reevaluate(
       SeriesState state, Detector detector, int year, Instant now) {
-    Map<AlertKey, Evaluation> evaluations = new HashMap<>();
-    detector
-        .evaluate(year)
-        .forEach(evaluation -> evaluations.put(AlertKey.of(evaluation), evaluation));
     List<Alert> changes = new ArrayList<>();
-    for (Alert alert : state.alertsIn(Year.of(year))) {
-      Evaluation evaluation = evaluations.get(alert.key());
-      if (alert.status().isActive() && (evaluation == null || !evaluation.fires())) {
-        changes.add(alert.resolved(now));
-      }
+    Set<AlertKey> evaluated = new HashSet<>();
+    for (Evaluation evaluation : detector.evaluate(year)) {
+      AlertKey key = AlertKey.of(evaluation);
+      evaluated.add(key);
+      change(state.series(), state.alert(key), evaluation, now).ifPresent(changes::add);
     }
-    for (Evaluation evaluation : evaluations.values()) {
-      Alert existing = state.alert(AlertKey.of(evaluation));
-      if (!evaluation.fires()) {
-        continue;
-      }
-      if (existing == null || !existing.status().isActive()) {
-        int version = existing == null ? 1 : existing.version() + 1;
-        changes.add(Alert.of(state.series(), evaluation, AlertStatus.FIRING, now, version));
-      } else if (!existing.hasNumbersOf(evaluation)) {
-        changes.add(
-            Alert.of(state.series(), evaluation, AlertStatus.UPDATED, now, existing.version() + 1));
+    for (Alert alert : state.alertsIn(Year.of(year))) {
+      if (alert.status().isActive() && !evaluated.contains(alert.key())) {
+        // The rule can no longer be evaluated for this period (its value, baseline or last year's
+        // ytd is no longer known, or it was disabled), so there are no current numbers: the
+        // record keeps the last ones that fired. Only these numbers depend on arrival order;
+        // whether the alert is active does not (OrderIndependenceProperties).
+        changes.add(alert.resolved(now));
       }
     }
     changes.sort((a, b) -> a.key().compareTo(b.key()));
     changes.forEach(state::putAlert);
     return changes;
+  }
+
+  /**
+   * What {@code evaluation} changes in the alert it stands for: it fires, is updated, resolves, or
+   * (resolved already) takes the numbers as they now stand; nothing when it never fired or nothing
+   * differs. So every alert with a record carries the current numbers, active or not.
+   */
+  private static Optional<Alert> change(
+      SeriesKey series, Alert existing, Evaluation evaluation, Instant now) {
+    if (existing == null) {
+      return evaluation.fires()
+          ? Optional.of(Alert.of(series, evaluation, AlertStatus.FIRING, now, 1))
+          : Optional.empty();
+    }
+    boolean active = existing.status().isActive();
+    if (active == evaluation.fires() && existing.hasNumbersOf(evaluation)) {
+      return Optional.empty();
+    }
+    AlertStatus status =
+        !evaluation.fires()
+            ? AlertStatus.RESOLVED
+            : active ? AlertStatus.UPDATED : AlertStatus.FIRING;
+    return Optional.of(Alert.of(series, evaluation, status, now, existing.version() + 1));
   }
 }

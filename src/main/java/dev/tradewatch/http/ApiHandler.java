@@ -12,7 +12,6 @@ import dev.tradewatch.stream.AlertJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,11 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
@@ -39,7 +36,6 @@ final class ApiHandler implements HttpHandler {
   // floats read as BigDecimal: other instances' dollar amounts pass through exactly
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-  private static final Pattern SERIES = Pattern.compile("/api/series/([A-Z]{3})/([A-Z]{3})/?");
 
   private volatile StateQueries queries;
   private final HttpSecurity security;
@@ -50,7 +46,10 @@ final class ApiHandler implements HttpHandler {
     this.client = security.client();
   }
 
-  /** Starts answering for a running monitor; until then every route but /metrics answers 503. */
+  /**
+   * Starts answering for a running monitor; until then every known route with valid parameters
+   * answers 503 (/metrics is served elsewhere).
+   */
   void attach(StateQueries attached) {
     this.queries = attached;
   }
@@ -58,43 +57,58 @@ final class ApiHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
-      if (queries == null) {
-        send(exchange, 503, JSON.createObjectNode().put("status", "STARTING"));
-      } else if (!"GET".equals(exchange.getRequestMethod())) {
-        send(exchange, 405, error("only GET is supported"));
-      } else if (path.equals("/health")) {
-        KafkaStreams.State state = queries.streamsState();
-        ObjectNode body = JSON.createObjectNode().put("status", state.name());
-        send(exchange, state == KafkaStreams.State.RUNNING ? 200 : 503, body);
-      } else if (path.equals("/api/alerts") || path.equals("/api/alerts/")) {
-        send(exchange, 200, alerts(query));
-      } else if (SERIES.matcher(path).matches()) {
-        Matcher m = SERIES.matcher(path);
-        m.matches();
-        send(exchange, 200, series(m.group(1), m.group(2), query));
-      } else {
-        send(
-            exchange,
-            404,
-            error(
-                "no such resource; try /metrics, /health, /api/alerts, /api/series/{exporter}/{importer}"));
-      }
-    } catch (InvalidStateStoreException e) {
-      send(exchange, 503, error("state is not queryable yet (" + queries.streamsState() + ")"));
+      URI uri = exchange.getRequestURI();
+      Response response = respond(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery());
+      send(exchange, response.status(), response.body());
     }
   }
 
-  private JsonNode alerts(Map<String, String> query) {
+  /** A status and its JSON body. */
+  record Response(int status, JsonNode body) {}
+
+  /** The answer to one request; bad requests are answered before any state is read. */
+  Response respond(String method, String path, String rawQuery) {
+    if (!"GET".equals(method)) {
+      return new Response(405, error("only GET is supported"));
+    }
+    ApiRequest request;
+    try {
+      request = ApiRequest.of(path, rawQuery);
+    } catch (ApiException e) {
+      return new Response(e.status(), error(e.getMessage()));
+    }
+    StateQueries attached = queries;
+    if (attached == null) {
+      return new Response(503, JSON.createObjectNode().put("status", "STARTING"));
+    }
+    try {
+      return switch (request.resource()) {
+        case HEALTH -> health(attached);
+        case ALERTS -> new Response(200, alerts(attached, request));
+        case SERIES -> new Response(200, series(attached, request));
+      };
+    } catch (InvalidStateStoreException e) {
+      return new Response(
+          503, error("state is not queryable yet (" + attached.streamsState() + ")"));
+    }
+  }
+
+  private static Response health(StateQueries attached) {
+    KafkaStreams.State state = attached.streamsState();
+    ObjectNode body = JSON.createObjectNode().put("status", state.name());
+    return new Response(state == KafkaStreams.State.RUNNING ? 200 : 503, body);
+  }
+
+  private JsonNode alerts(StateQueries attached, ApiRequest request) {
+    AlertFilter filter = request.filter();
     List<Alert> alerts = new ArrayList<>();
-    queries.forEachLocal(
-        state ->
-            state.alerts().stream()
-                .filter(alert -> AlertFilter.matches(alert, query))
-                .forEach(alerts::add));
-    fromOthers("/api/alerts", query).forEach(node -> alerts.add(AlertJson.fromNode(node)));
-    return newestFirst(alerts, AlertFilter.limit(query));
+    attached.forEachLocal(
+        state -> state.alerts().stream().filter(filter::matches).forEach(alerts::add));
+    if (!request.localOnly()) {
+      fromOthers(attached, "/api/alerts", filter.asQuery())
+          .forEach(node -> alerts.add(AlertJson.fromNode(node)));
+    }
+    return newestFirst(alerts, filter.limit());
   }
 
   /**
@@ -110,26 +124,26 @@ final class ApiHandler implements HttpHandler {
     return array;
   }
 
-  private JsonNode series(String exporter, String importer, Map<String, String> query) {
-    ArrayNode rows = SeriesRows.of(queries.localPair(exporter, importer));
-    fromOthers("/api/series/" + exporter + "/" + importer, query).forEach(rows::add);
+  private JsonNode series(StateQueries attached, ApiRequest request) {
+    String exporter = request.exporter();
+    String importer = request.importer();
+    ArrayNode rows = SeriesRows.of(attached.localPair(exporter, importer));
+    if (!request.localOnly()) {
+      fromOthers(attached, "/api/series/" + exporter + "/" + importer, Map.of()).forEach(rows::add);
+    }
     ObjectNode body = JSON.createObjectNode().put("exporter", exporter).put("importer", importer);
     body.set("rows", rows);
     return body;
   }
 
   /**
-   * The elements other instances answer with scope=local (array elements, or the "rows" of an
-   * object).
+   * What the other instances answer with scope=local (array elements, or the "rows" of an object).
    */
-  private List<JsonNode> fromOthers(String path, Map<String, String> query) {
+  private List<JsonNode> fromOthers(StateQueries attached, String path, Map<String, String> query) {
     List<JsonNode> nodes = new ArrayList<>();
-    if ("local".equals(query.get("scope"))) {
-      return nodes;
-    }
-    Map<String, String> local = new HashMap<>(query);
-    local.put("scope", "local");
-    for (String instance : queries.otherInstances()) {
+    Map<String, String> local = new LinkedHashMap<>(query);
+    local.put(ApiRequest.SCOPE, ApiRequest.LOCAL);
+    for (String instance : attached.otherInstances()) {
       try {
         HttpRequest request =
             security
@@ -162,21 +176,6 @@ final class ApiHandler implements HttpHandler {
                 .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
     return text.toString();
-  }
-
-  private static Map<String, String> parseQuery(String raw) {
-    Map<String, String> query = new HashMap<>();
-    if (raw != null) {
-      for (String pair : raw.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          query.put(
-              URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-      }
-    }
-    return query;
   }
 
   private static ObjectNode error(String message) {

@@ -249,10 +249,35 @@ class SettingsLoaderTest {
   }
 
   @Test
-  void shouldRefuseUnknownEnvironmentVariables() {
+  void shouldIgnoreAndNameEnvironmentVariablesThatMatchNoKey() {
+    // what Kubernetes injects for a Service named tradewatch, and a typo
+    Map<String, String> env =
+        Map.of(
+            "TRADEWATCH_SERVICE_HOST", "10.0.0.12",
+            "TRADEWATCH_PORT", "tcp://10.0.0.12:8080",
+            "TRADEWATCH_PORT_8080_TCP_PROTO", "tcp",
+            "TRADEWATCH_TOPIC_INPUT", "x",
+            "TRADEWATCH_TOPICS_INPUT", "env.figures",
+            "HOME", "/root");
+
+    SettingsLoader.FromEnvironment read = SettingsLoader.fromEnvironment(env);
+
+    assertThat(read.ignored())
+        .containsExactly(
+            "TRADEWATCH_PORT",
+            "TRADEWATCH_PORT_8080_TCP_PROTO",
+            "TRADEWATCH_SERVICE_HOST",
+            "TRADEWATCH_TOPIC_INPUT");
+    assertThat(read.values()).containsExactly(Map.entry("tradewatch.topics.input", "env.figures"));
+    assertThat(SettingsLoader.load(null, env, Map.of()).topics().input()).isEqualTo("env.figures");
+  }
+
+  @Test
+  void shouldStillRefuseUnknownKeysGivenAsFlags() {
     assertThatThrownBy(
-            () -> SettingsLoader.load(null, Map.of("TRADEWATCH_TOPIC_INPUT", "x"), Map.of()))
-        .hasMessageContaining("TRADEWATCH_TOPIC_INPUT");
+            () -> SettingsLoader.load(null, Map.of(), Map.of("tradewatch.topic.input", "x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("unknown configuration key tradewatch.topic.input");
   }
 
   @Test

@@ -1,14 +1,18 @@
 package dev.tradewatch.domain;
 
 import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.alerts.AlertKey;
 import dev.tradewatch.domain.figures.Figure;
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.DetectionConfig;
+import dev.tradewatch.domain.rules.Detector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,12 +22,14 @@ final class Monitor {
 
   static final Instant NOW = Instant.parse("2026-11-27T23:10:00Z");
 
+  private final DetectionConfig config;
   private final SeriesTracker tracker;
   private final Map<SeriesKey, SeriesState> states = new HashMap<>();
   private final List<Alert> emitted = new ArrayList<>();
   private final List<FigureOutcome> outcomes = new ArrayList<>();
 
   Monitor(DetectionConfig config) {
+    this.config = config;
     this.tracker = new SeriesTracker(config);
   }
 
@@ -64,6 +70,51 @@ final class Monitor {
       }
     }
     return active;
+  }
+
+  /**
+   * Every alert with a record by id → "active|resolved severity observed/baseline ratio": the
+   * current state the contract promises, resolved alerts included. A resolved alert whose rule can
+   * no longer be evaluated for its period shows only that it is resolved: its numbers are the last
+   * that fired, which depend on history.
+   */
+  Map<String, String> currentState() {
+    Map<String, String> current = new TreeMap<>();
+    for (SeriesState state : states.values()) {
+      Set<AlertKey> evaluable = evaluable(state);
+      for (Alert alert : state.alerts()) {
+        String numbers =
+            alert.severity()
+                + " "
+                + alert.observedCents()
+                + "/"
+                + alert.baselineCents()
+                + " "
+                + alert.ratio();
+        current.put(
+            alert.alertId(),
+            alert.status().isActive()
+                ? "active " + numbers
+                : evaluable.contains(alert.key()) ? "resolved " + numbers : "resolved");
+      }
+    }
+    return current;
+  }
+
+  /** The alerts a fresh evaluation of the series has numbers for, firing or not. */
+  private Set<AlertKey> evaluable(SeriesState state) {
+    SeriesKey series = state.series();
+    Detector detector =
+        new Detector(
+            state::ledger,
+            config.forFlow(series.exporter(), series.importer(), series.category()),
+            series);
+    Set<AlertKey> keys = new HashSet<>();
+    state.alerts().stream()
+        .map(alert -> alert.period().getYear())
+        .distinct()
+        .forEach(year -> detector.evaluate(year).forEach(e -> keys.add(AlertKey.of(e))));
+    return keys;
   }
 
   SeriesState state(SeriesKey key) {

@@ -106,9 +106,67 @@ class SeriesTrackerTest {
     Alert resolved = monitor.emitted().get(1);
     assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
     assertThat(resolved.version()).isEqualTo(2);
+    assertThat(resolved.observedCents()).isEqualTo(4_000_000_000L);
     assertThat(resolved.message())
-        .isEqualTo("TUR→AZE 2020-09: month-threshold no longer fires (it last fired at $77.1M)");
+        .isEqualTo(
+            "TUR→AZE 2020-09: month-threshold no longer fires: $40.0M, below the $50.0M threshold");
     assertThat(monitor.activeAlerts()).isEmpty();
+  }
+
+  @Test
+  void shouldCarryTheNumbersAsTheyNowStandWhateverTheOrderOfRevisions() {
+    Figure first = figure("TUR", "AZE", "2020-09", 77_100_000);
+    Figure lower = republished(first, 60_000_000, first.publishedAt().plusSeconds(86_400));
+    Figure lowest = republished(first, 40_000_000, first.publishedAt().plusSeconds(2 * 86_400));
+    Figure later = republished(first, 45_000_000, first.publishedAt().plusSeconds(3 * 86_400));
+
+    Alert oneByOne = lastEmitted(new Monitor().feed(first, lower, lowest, later));
+    Alert directly = lastEmitted(new Monitor().feed(first, later, lowest, lower));
+
+    assertThat(oneByOne.status()).isEqualTo(AlertStatus.RESOLVED);
+    assertThat(oneByOne.observedCents()).isEqualTo(4_500_000_000L);
+    assertThat(oneByOne.message()).isEqualTo(directly.message());
+    assertThat(oneByOne.ratio()).isEqualTo(directly.ratio());
+    assertThat(oneByOne.severity()).isEqualTo(directly.severity());
+  }
+
+  @Test
+  void shouldResolveWithTheLastNumbersThatFiredWhenTheMonthIsNoLongerKnown() {
+    Figure august = ytd("TUR", "AZE", "2020-08", 10_000_000);
+    Figure september = ytd("TUR", "AZE", "2020-09", 87_100_000);
+    // a revised August ytd above September's: September can no longer be derived
+    Figure revised = republished(august, 100_000_000, august.publishedAt().plusSeconds(86_400));
+    List<List<Figure>> orders =
+        List.of(
+            List.of(august, september, revised),
+            List.of(september, august, revised),
+            List.of(august, revised, september),
+            List.of(revised, september, august));
+    String threshold = AZE + "month-threshold-2020-09";
+
+    for (List<Figure> order : orders) {
+      Monitor monitor = new Monitor().feed(order.toArray(Figure[]::new));
+      // deterministic whatever the order: the alert is not active, and a record, if the
+      // alert ever fired in this order, is RESOLVED with the numbers it last fired with
+      assertThat(monitor.activeAlerts()).as("%s", order).isEmpty();
+      monitor.emitted().stream()
+          .filter(alert -> alert.alertId().equals(threshold))
+          .reduce((earlier, last) -> last)
+          .ifPresent(
+              alert ->
+                  assertThat(alert.message())
+                      .isEqualTo(
+                          "TUR→AZE 2020-09: month-threshold no longer fires: it last fired at"
+                              + " $77.1M, at or above the $50.0M threshold"));
+    }
+    assertThat(new Monitor().feed(august, september, revised).emitted())
+        .filteredOn(alert -> alert.alertId().equals(threshold))
+        .extracting(Alert::status)
+        .containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
+  }
+
+  private static Alert lastEmitted(Monitor monitor) {
+    return monitor.emitted().get(monitor.emitted().size() - 1);
   }
 
   @Test

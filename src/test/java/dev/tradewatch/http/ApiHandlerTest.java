@@ -3,6 +3,7 @@ package dev.tradewatch.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tradewatch.config.SettingsLoader;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.SeriesKey;
@@ -41,6 +42,67 @@ class ApiHandlerTest {
     assertThat(ApiHandler.newestFirst(List.of(older, newer), 1))
         .singleElement()
         .satisfies(node -> assertThat(node.get("period").asText()).isEqualTo("2020-09"));
+  }
+
+  @Test
+  void shouldAnswerBadFilterValuesWith400NamingWhatIsValid() {
+    assertThat(badRequest("severity=bogus"))
+        .isEqualTo("severity: expected one of medium, high, critical, found bogus");
+    assertThat(badRequest("status=open"))
+        .isEqualTo("status: expected one of FIRING, UPDATED, RESOLVED, active, found open");
+    assertThat(badRequest("rule=threshold"))
+        .isEqualTo(
+            "rule: expected one of month-threshold, ytd-ratio, month-spike, found threshold");
+    assertThat(badRequest("exporter=turkey"))
+        .isEqualTo("exporter: expected an ISO 3166-1 alpha-3 code or WLD, found turkey");
+  }
+
+  @Test
+  void shouldAnswerALimitThatIsNotAPositiveWholeNumberWith400() {
+    assertThat(badRequest("limit=abc")).isEqualTo("limit: expected a whole number ≥ 1, found abc");
+    assertThat(badRequest("limit=-1")).isEqualTo("limit: expected a whole number ≥ 1, found -1");
+    assertThat(badRequest("limit=0")).isEqualTo("limit: expected a whole number ≥ 1, found 0");
+  }
+
+  @Test
+  void shouldAnswerAnUnknownParameterOrAMalformedQueryWith400() {
+    assertThat(badRequest("sevirity=critical"))
+        .isEqualTo(
+            "unknown parameter sevirity; expected exporter, importer, category, rule, severity,"
+                + " status, limit, scope");
+    assertThat(badRequest("exporter=%zz")).startsWith("malformed query: ");
+  }
+
+  @Test
+  void shouldTakeCountryCodesInAnyCaseInThePath() {
+    ApiHandler.Response response = handler().respond("GET", "/api/series/tur/aze", null);
+    ApiHandler.Response unknown = handler().respond("GET", "/api/series/tur/xyz", null);
+
+    // valid, so it reaches the state, which a handler without a monitor does not have yet
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.body().get("error").asText())
+        .isEqualTo("importer: expected an ISO 3166-1 alpha-3 code or WLD, found xyz");
+  }
+
+  @Test
+  void shouldAnswerValidFiltersInAnyCaseOnceTheStateIsThere() {
+    ApiHandler.Response response =
+        handler().respond("GET", "/api/alerts", "exporter=tur&severity=HIGH&status=Active&limit=5");
+
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(response.body().get("status").asText()).isEqualTo("STARTING");
+  }
+
+  private static String badRequest(String query) {
+    ApiHandler.Response response = handler().respond("GET", "/api/alerts", query);
+    assertThat(response.status()).as(query).isEqualTo(400);
+    assertThat(response.body().size()).isEqualTo(1);
+    return response.body().get("error").asText();
+  }
+
+  private static ApiHandler handler() {
+    return new ApiHandler(new HttpSecurity(SettingsLoader.defaults().http()));
   }
 
   private static Alert alert(String period, String ratio, String detectedAt) {

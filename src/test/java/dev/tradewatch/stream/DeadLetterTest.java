@@ -121,8 +121,8 @@ class DeadLetterTest {
             "bad-value",
             "valueUsd"),
         Arguments.of(
-            "microscopic exponent",
-            bytes("{" + good + ",\"valueUsd\":1e-999999999}"),
+            "value that rounds to 10^13",
+            bytes("{" + good + ",\"valueUsd\":9999999999999.995}"),
             "bad-value",
             "valueUsd"),
         Arguments.of(
@@ -133,6 +133,11 @@ class DeadLetterTest {
         Arguments.of(
             "bad publishedAt",
             bytes("{" + good + ",\"valueUsd\":1,\"publishedAt\":\"yesterday\"}"),
+            "bad-published-at",
+            "publishedAt"),
+        Arguments.of(
+            "publishedAt in year 12021",
+            bytes("{" + good + ",\"valueUsd\":1,\"publishedAt\":\"+12021-10-02T00:00:00Z\"}"),
             "bad-published-at",
             "publishedAt"),
         Arguments.of(

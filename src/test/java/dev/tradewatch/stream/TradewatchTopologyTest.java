@@ -93,6 +93,31 @@ class TradewatchTopologyTest {
   }
 
   @Test
+  void shouldKeepSpacesAroundACategoryOutOfTheSeries() {
+    String figure =
+        """
+            {"exporter":"TUR","importer":"OMN","period":"2020-09","valueUsd":63000000,\
+            "category":"%s","publishedAt":"2020-10-02T00:00:00Z"}""";
+    fixture.send(figure.formatted("total "));
+    fixture.send(figure.formatted(" total"));
+
+    assertThat(fixture.readAlerts())
+        .extracting(Alert::alertId)
+        .containsExactly("TUR-OMN-total-TUR-month-threshold-2020-09");
+    assertThat(fixture.counter(PipelineMetrics.FIGURES, "outcome", "duplicate")).isEqualTo(1);
+    assertThat(fixture.deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldAcceptAValueWithMoreThanTenDecimalsAsItsRoundedCents() {
+    fixture.send(SEPTEMBER.formatted("77099999.99999999994", "2020-10-02T00:00:00Z"));
+
+    assertThat(fixture.readAlerts())
+        .singleElement()
+        .satisfies(alert -> assertThat(alert.observedCents()).isEqualTo(7_710_000_000L));
+  }
+
+  @Test
   void shouldEmitNothingWhenAFigureIsReprocessedOrAStaleRevisionArrives() {
     fixture.send(SEPTEMBER.formatted("77100000", "2020-10-02T00:00:00Z"));
     fixture.send(SEPTEMBER.formatted("77100000", "2020-10-02T00:00:00Z"));

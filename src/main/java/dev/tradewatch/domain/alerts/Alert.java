@@ -64,6 +64,10 @@ public record Alert(
         version);
   }
 
+  /**
+   * This alert resolved with the numbers it has, for when its rule can no longer be evaluated and
+   * there are no current numbers to carry.
+   */
   public Alert resolved(Instant detectedAt) {
     return new Alert(
         series,

@@ -1,10 +1,9 @@
 package dev.tradewatch.domain.alerts;
 
-import dev.tradewatch.domain.figures.Usd;
-
 /**
  * Writes the one-sentence {@code message} of an alert, e.g. "TUR→AZE 2020-09: $77.1M in one month,
- * …": the subject, then the rule's own words, or that the rule no longer fires.
+ * …": the subject, then the rule's own words; for a resolved alert, that the rule no longer fires
+ * and the rule's words for its numbers as they now stand.
  */
 final class AlertMessages {
 
@@ -16,9 +15,8 @@ final class AlertMessages {
     if (alert.status() == AlertStatus.RESOLVED) {
       return subject
           + alert.rule().name()
-          + " no longer fires (it last fired at "
-          + Usd.humanise(alert.observedCents())
-          + ")";
+          + " no longer fires: "
+          + alert.rule().resolvedMessage(alert.finding());
     }
     return subject + alert.rule().message(alert.finding());
   }

@@ -2,21 +2,30 @@ package dev.tradewatch.domain.figures;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
  * Applies the input contract's checks and defaults to a {@link FigureInput}: known country codes,
- * exporter ≠ importer, a {@code YYYY-MM} period not after the current UTC month, a finite value in
- * [0, 10^13), and sane free-text fields. Needs a clock because "the future" moves.
+ * exporter ≠ importer, a {@code YYYY-MM} period not after the current UTC month, a value in [0,
+ * 10^13) once rounded to the cent, sane free-text fields (the category trimmed) and a publishedAt
+ * at most a day ahead. Needs a clock because "the future" moves.
  */
 public final class FigureValidator {
 
   public static final String DEFAULT_CATEGORY = "total";
   static final int MAX_CATEGORY_LENGTH = 64;
   static final int MAX_SOURCE_LENGTH = 256;
+
+  /**
+   * How far past "now" a publishedAt may lie: a day absorbs time zones and clock skew, while a
+   * mistyped year (12021) would make every later correction of the figure stale.
+   */
+  static final Duration MAX_AHEAD = Duration.ofDays(1);
 
   private static final Pattern PERIOD = Pattern.compile("\\d{4}-\\d{2}");
   private static final Pattern CATEGORY = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._/&()+-]*");
@@ -93,22 +102,25 @@ public final class FigureValidator {
       return Validation.rejected(
           RejectReason.BAD_BASIS, "basis", "expected month or ytd, found " + input.basis());
     }
-    if (!Usd.isPlausible(input.valueUsd())) {
+    OptionalLong cents = Usd.centsInRange(input.valueUsd());
+    if (cents.isEmpty()) {
       return Validation.rejected(
           RejectReason.BAD_VALUE,
           "valueUsd",
-          "expected 0 ≤ value < 10^13, found " + abbreviate(input.valueUsd().toString()));
+          "expected 0 ≤ value < 10^13 after rounding to the cent, found "
+              + abbreviate(input.valueUsd().toString()));
     }
-    String category = input.category() == null ? DEFAULT_CATEGORY : input.category();
-    if (!isCategory(category)) {
-      return Validation.rejected(
-          RejectReason.BAD_TEXT,
-          "category",
-          "expected 1-64 letters, digits or . _ / & ( ) + - and spaces");
-    }
-    if (input.source() != null && input.source().length() > MAX_SOURCE_LENGTH) {
-      return Validation.rejected(
-          RejectReason.BAD_TEXT, "source", "longer than " + MAX_SOURCE_LENGTH + " characters");
+    return validateRest(
+        input, reporter, new FigureId(period, basis), cents.getAsLong(), fallbackPublishedAt);
+  }
+
+  private Validation validateRest(
+      FigureInput input, String reporter, FigureId id, long cents, Instant fallbackPublishedAt) {
+    // surrounding whitespace is never part of the series: "total " is the series "total"
+    String category = input.category() == null ? DEFAULT_CATEGORY : input.category().strip();
+    Validation badText = textRejection(category, input.source());
+    if (badText != null) {
+      return badText;
     }
     Instant publishedAt;
     try {
@@ -120,10 +132,29 @@ public final class FigureValidator {
           "publishedAt",
           "not an ISO-8601 instant: " + input.publishedAt());
     }
+    if (input.publishedAt() != null && publishedAt.isAfter(clock.instant().plus(MAX_AHEAD))) {
+      return Validation.rejected(
+          RejectReason.BAD_PUBLISHED_AT,
+          "publishedAt",
+          input.publishedAt() + " is more than a day after the current time");
+    }
     SeriesKey series = new SeriesKey(input.exporter(), input.importer(), category, reporter);
     return Validation.accepted(
-        new Figure(
-            series, period, basis, Usd.toCents(input.valueUsd()), input.source(), publishedAt));
+        new Figure(series, id.period(), id.basis(), cents, input.source(), publishedAt));
+  }
+
+  private static Validation textRejection(String category, String source) {
+    if (!isCategory(category)) {
+      return Validation.rejected(
+          RejectReason.BAD_TEXT,
+          "category",
+          "expected 1-64 letters, digits or . _ / & ( ) + - and spaces");
+    }
+    if (source != null && source.length() > MAX_SOURCE_LENGTH) {
+      return Validation.rejected(
+          RejectReason.BAD_TEXT, "source", "longer than " + MAX_SOURCE_LENGTH + " characters");
+    }
+    return null;
   }
 
   /**

@@ -128,6 +128,12 @@ public final class MonthSpike implements Rule<MonthSpike.Settings> {
         + " of the previous 12 months";
   }
 
+  /** The same words: they state the numbers, which either fire or no longer do. */
+  @Override
+  public String resolvedMessage(Finding finding) {
+    return message(finding);
+  }
+
   @Override
   public String numbers(Finding finding) {
     return finding.observed()

@@ -79,9 +79,25 @@ public final class MonthThreshold implements Rule<MonthThreshold.Settings> {
         + " threshold";
   }
 
+  /** Below the threshold with current numbers; at or above only with the last that fired. */
+  @Override
+  public String resolvedMessage(Finding finding) {
+    return isBelow(finding)
+        ? finding.observed() + ", below the " + finding.baseline() + " threshold"
+        : "it last fired at "
+            + finding.observed()
+            + ", at or above the "
+            + finding.baseline()
+            + " threshold";
+  }
+
   @Override
   public String numbers(Finding finding) {
-    return finding.observed() + " ≥ " + finding.baseline();
+    return finding.observed() + (isBelow(finding) ? " < " : " ≥ ") + finding.baseline();
+  }
+
+  private static boolean isBelow(Finding finding) {
+    return finding.observedCents() < finding.baselineCents();
   }
 
   @Override

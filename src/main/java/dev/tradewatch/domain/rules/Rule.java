@@ -49,6 +49,14 @@ public sealed interface Rule<S extends Rule.Settings> permits MonthThreshold, Yt
    */
   String message(Finding finding);
 
+  /**
+   * What a resolved alert says after "{@code <rule> no longer fires: }", with the numbers as they
+   * now stand: {@code $40.0M, below the $50.0M threshold}. When the rule can no longer be evaluated
+   * for the period (its value or baseline is no longer known, or it was disabled), the numbers are
+   * the last that fired, and the words should read well with those too.
+   */
+  String resolvedMessage(Finding finding);
+
   /** The numbers of a one-line summary for terminals: {@code $77.1M ≥ $50.0M}. */
   String numbers(Finding finding);
 

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -74,12 +75,12 @@ public final class SettingValues {
     return parsed;
   }
 
-  /** An amount in USD ≥ 0 (below 10^13), in cents. */
+  /** An amount in USD ≥ 0 (below 10^13), in cents rounded half up. */
   public long usdCents(String key) {
     return cents(key, "an amount in USD ≥ 0", false);
   }
 
-  /** An amount in USD > 0 (below 10^13) that is at least one cent, in cents. */
+  /** An amount in USD > 0 (below 10^13) that is at least one cent once rounded half up. */
   public long positiveUsdCents(String key) {
     long cents = cents(key, "an amount in USD > 0", true);
     if (cents == 0) {
@@ -90,12 +91,14 @@ public final class SettingValues {
 
   private long cents(String key, String expected, boolean positive) {
     BigDecimal parsed = decimal(key, expected);
-    if (parsed.signum() < 0
-        || positive && parsed.signum() == 0
-        || parsed.compareTo(Usd.MAX_EXCLUSIVE) >= 0) {
+    OptionalLong cents =
+        parsed.signum() < 0 || positive && parsed.signum() == 0
+            ? OptionalLong.empty()
+            : Usd.centsInRange(parsed);
+    if (cents.isEmpty()) {
       throw invalid(key, expected + " and < 10^13");
     }
-    return Usd.toCents(parsed);
+    return cents.getAsLong();
   }
 
   private BigDecimal decimal(String key, String expected) {

@@ -100,6 +100,12 @@ public final class YtdRatio implements Rule<YtdRatio.Settings> {
         + span(finding.period().minusYears(1));
   }
 
+  /** The same words: they state the numbers, which either fire or no longer do. */
+  @Override
+  public String resolvedMessage(Finding finding) {
+    return message(finding);
+  }
+
   @Override
   public String numbers(Finding finding) {
     return finding.observed()

@@ -42,11 +42,44 @@ class AlertMessagesTest {
   }
 
   @Test
-  void shouldSayWhenARuleNoLongerFires() {
-    Alert spike = alert(MonthSpike.RULE, "2020-09", 7_710_000_000L, 3_600_000_000L);
+  void shouldSayARuleNoLongerFiresWithTheNumbersAsTheyNowStand() {
+    assertThat(resolved(MonthThreshold.RULE, 4_000_000_000L, 5_000_000_000L).message())
+        .isEqualTo(
+            "TUR→AZE 2020-09: month-threshold no longer fires: $40.0M, below the $50.0M threshold");
+    assertThat(resolved(YtdRatio.RULE, 3_000_000_000L, 2_070_000_000L).message())
+        .isEqualTo(
+            "TUR→AZE 2020-09: ytd-ratio no longer fires: $30.0M year to date, 1.449× the $20.7M"
+                + " of Jan–Sep 2019");
+    assertThat(resolved(MonthSpike.RULE, 300_000_000L, 250_000_000L).message())
+        .isEqualTo(
+            "TUR→AZE 2020-09: month-spike no longer fires: $3.0M in one month, 1.2× the typical"
+                + " $2.5M of the previous 12 months");
+  }
 
-    assertThat(spike.resolved(spike.detectedAt()).message())
-        .isEqualTo("TUR→AZE 2020-09: month-spike no longer fires (it last fired at $77.1M)");
+  @Test
+  void shouldSayAThresholdLastFiredWhenTheMonthIsNoLongerKnown() {
+    Alert threshold = alert(MonthThreshold.RULE, "2020-09", 7_710_000_000L, 5_000_000_000L);
+
+    assertThat(threshold.resolved(threshold.detectedAt()).message())
+        .isEqualTo(
+            "TUR→AZE 2020-09: month-threshold no longer fires: it last fired at $77.1M, at or"
+                + " above the $50.0M threshold");
+  }
+
+  /** A resolved alert with {@code observed}/{@code baseline} as they now stand. */
+  static Alert resolved(Rule<?> rule, long observedCents, long baselineCents) {
+    Alert firing = alert(rule, "2020-09", observedCents, baselineCents);
+    return new Alert(
+        firing.series(),
+        rule,
+        firing.period(),
+        AlertStatus.RESOLVED,
+        firing.severity(),
+        observedCents,
+        baselineCents,
+        firing.ratio(),
+        firing.detectedAt(),
+        2);
   }
 
   /** A firing alert with the ratio worked out as the detector does. */

@@ -53,8 +53,16 @@ class MonthThresholdTest {
         "tradewatch.rules.month-threshold.threshold-usd" + expected + "0.004");
     assertRefused(
         "threshold-usd",
-        "0.005",
-        "tradewatch.rules.month-threshold.threshold-usd" + expected + "0.005");
+        "0.001",
+        "tradewatch.rules.month-threshold.threshold-usd" + expected + "0.001");
+  }
+
+  @Test
+  void shouldRoundAThresholdToTheCentHalfUpAsFiguresAre() {
+    assertThat(RULE.parse(values(RULE, Map.of("threshold-usd", "0.005"))).thresholdCents())
+        .isEqualTo(1);
+    assertThat(RULE.parse(values(RULE, Map.of("threshold-usd", "50000000.004"))).thresholdCents())
+        .isEqualTo(5_000_000_000L);
   }
 
   @Test
@@ -87,6 +95,14 @@ class MonthThresholdTest {
     assertThat(RULE.message(finding))
         .isEqualTo("$77.1M in one month, at or above the $50.0M threshold");
     assertThat(RULE.numbers(finding)).isEqualTo("$77.1M ≥ $50.0M");
+  }
+
+  @Test
+  void shouldWordAFindingBelowTheThresholdOnceItNoLongerFires() {
+    Finding finding = new Finding(SEPTEMBER, 4_000_000_000L, 5_000_000_000L, null);
+
+    assertThat(RULE.resolvedMessage(finding)).isEqualTo("$40.0M, below the $50.0M threshold");
+    assertThat(RULE.numbers(finding)).isEqualTo("$40.0M < $50.0M");
   }
 
   private static Optional<Evaluation> evaluate(long septemberUsd) {
