@@ -204,4 +204,10 @@ class MainTest {
     assertThat(execute("run", "--help")).isEqualTo(Main.OK);
     assertThat(out.toString()).contains("--bootstrap-servers", "--config");
   }
+
+  @Test
+  void shouldPrintTheProjectVersion() {
+    assertThat(execute("--version")).isEqualTo(Main.OK);
+    assertThat(out.toString().strip()).matches("tradewatch \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+  }
 }

@@ -92,7 +92,15 @@ public final class FigureProducer implements AutoCloseable {
             ProducerConfig.BATCH_SIZE_CONFIG,
             Integer.toString(128 * 1024),
             ProducerConfig.COMPRESSION_TYPE_CONFIG,
-            "lz4"));
+            "lz4",
+            // one request in flight: a timed-out request with later ones acknowledged behind it
+            // left the idempotent producer retrying an out-of-order sequence until its delivery
+            // timeout (seen on a loaded CI machine); one at a time also keeps file order trivially
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+            "1",
+            // a busy broker answers late rather than not at all
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            "60000"));
     return props;
   }
 
