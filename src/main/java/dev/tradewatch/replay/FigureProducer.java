@@ -80,7 +80,6 @@ public final class FigureProducer implements AutoCloseable {
 
   private static Properties producerProperties(Properties clientProperties) {
     Properties props = new Properties();
-    props.putAll(clientProperties);
     props.putAll(
         Map.of(
             ProducerConfig.ACKS_CONFIG,
@@ -101,6 +100,7 @@ public final class FigureProducer implements AutoCloseable {
             // a busy broker answers late rather than not at all
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
             "60000"));
+    props.putAll(clientProperties); // kafka.* replaces any of the above
     return props;
   }
 
