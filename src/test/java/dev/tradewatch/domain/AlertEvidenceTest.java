@@ -115,6 +115,35 @@ class AlertEvidenceTest {
   }
 
   @Test
+  void shouldGiveAnAlertStoredWithoutEvidenceItsEvidenceAtItsNextChange() {
+    Figure september = figure("TUR", "OMN", "2020-09", 63_000_000);
+    Monitor monitor = new Monitor().feed(september);
+    SeriesState state = monitor.state(september.series());
+    Alert fired = monitor.emitted().get(0);
+    state.putAlert( // as read from state format 2
+        new Alert(
+            fired.series(),
+            fired.rule(),
+            fired.period(),
+            fired.status(),
+            fired.severity(),
+            fired.observedCents(),
+            fired.baselineCents(),
+            fired.ratio(),
+            fired.detectedAt(),
+            fired.version()));
+
+    monitor.feed(figure("TUR", "OMN", "2020-10", 1_000_000));
+
+    Alert updated = monitor.emitted().get(monitor.emitted().size() - 1);
+    assertThat(updated.status()).isEqualTo(AlertStatus.UPDATED);
+    assertThat(updated.version()).isEqualTo(2);
+    assertThat(updated.asOf()).isEqualTo(OCT_02);
+    assertThat(updated.firstFiredAsOf()).isEqualTo(OCT_02);
+    assertThat(updated.evidence()).hasSize(1);
+  }
+
+  @Test
   void shouldKeepAtMost26EvidenceEntries() {
     Evidence entry =
         new Evidence(YearMonth.of(2020, 1), Basis.MONTH, 1, Provenance.REPORTED, null, SEP_02);
