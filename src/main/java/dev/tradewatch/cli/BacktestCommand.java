@@ -53,7 +53,8 @@ public final class BacktestCommand implements Callable<Integer> {
       names = "--labels",
       paramLabel = "FILE",
       description =
-          "CSV exporter,importer,period[,rule] of true anomalies: adds precision and recall.")
+          "CSV exporter,importer,period[,rule[,eventDate[,category]]] of true anomalies: adds"
+              + " precision and recall, overall and per rule, and each caught label's lead time.")
   Path labelsFile;
 
   @Option(
@@ -199,17 +200,11 @@ public final class BacktestCommand implements Callable<Integer> {
             Locale.ROOT,
             "  alerts:  %,d active%s, %,d resolved%n",
             byRule.values().stream().mapToLong(Long::longValue).sum(),
-            byRule.isEmpty() ? "" : " (" + byRuleText(byRule) + ")",
+            byRule.isEmpty() ? "" : " (" + BacktestFindings.counts(byRule) + ")",
             resolved));
+    text.append(BacktestFindings.cost(result.alerts().values()));
     if (labels != null) {
-      Labels.Score score = labels.score(result.alerts().values());
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "  against %s: precision %.3f, recall %.3f%n",
-              Words.count(score.labels(), "label"),
-              score.precision(),
-              score.recall()));
+      text.append(BacktestFindings.against(labels, result.alerts().values()));
     }
     text.append(
         String.format(
@@ -219,12 +214,5 @@ public final class BacktestCommand implements Callable<Integer> {
             (output == null ? "" : "; alerts written to " + output)
                 + (deadLetters == null ? "" : "; dead letters written to " + deadLetters)));
     return text.toString();
-  }
-
-  /** E.g. {@code month-spike 2, month-threshold 3}. */
-  private static String byRuleText(Map<String, Long> byRule) {
-    return byRule.entrySet().stream()
-        .map(e -> e.getKey() + " " + e.getValue())
-        .collect(Collectors.joining(", "));
   }
 }

@@ -69,17 +69,17 @@ public final class SeriesState {
 
   /** The reconciled ledger of one calendar year, built from the reported values of that year. */
   public YearLedger ledger(int year) {
-    Long[] months = new Long[13];
-    Long[] ytds = new Long[13];
+    Reported[] months = new Reported[13];
+    Reported[] ytds = new Reported[13];
     FigureId from = new FigureId(YearMonth.of(year, 1), Basis.MONTH);
     FigureId to = new FigureId(YearMonth.of(year, 12), Basis.YTD);
     reported
         .subMap(from, true, to, true)
         .forEach(
             (id, value) -> {
-              Long[] target = id.basis() == Basis.MONTH ? months : ytds;
-              target[id.period().getMonthValue()] = value.valueCents();
+              Reported[] target = id.basis() == Basis.MONTH ? months : ytds;
+              target[id.period().getMonthValue()] = value;
             });
-    return YearLedger.reconcile(months, ytds);
+    return YearLedger.reconcile(year, months, ytds);
   }
 }

@@ -38,7 +38,7 @@ public final class SeriesTracker {
    * Applies {@code figure} to {@code state} (which it mutates); {@code now} stamps changed alerts.
    */
   public Applied apply(SeriesState state, Figure figure, Instant now) {
-    Reported incoming = new Reported(figure.valueCents(), figure.publishedAt());
+    Reported incoming = new Reported(figure.valueCents(), figure.publishedAt(), figure.source());
     Reported current = state.reported(figure.id());
     if (incoming.equals(current)) {
       return new Applied(FigureOutcome.DUPLICATE, List.of());
@@ -47,10 +47,8 @@ public final class SeriesTracker {
       return new Applied(FigureOutcome.STALE, List.of());
     }
     state.putReported(figure.id(), incoming);
+    // a value re-published unchanged is still evaluated: its publishedAt and source are evidence
     FigureOutcome outcome = current == null ? FigureOutcome.NEW : FigureOutcome.REVISION;
-    if (current != null && current.valueCents() == incoming.valueCents()) {
-      return new Applied(outcome, List.of()); // re-published unchanged: nothing to evaluate
-    }
     int year = figure.period().getYear();
     // one detector for both years: it caches each year's ledger, and year Y feeds both evaluations
     SeriesKey series = state.series();
@@ -90,23 +88,27 @@ public final class SeriesTracker {
   /**
    * What {@code evaluation} changes in the alert it stands for: it fires, is updated, resolves, or
    * (resolved already) takes the numbers as they now stand; nothing when it never fired or nothing
-   * differs. So every alert with a record carries the current numbers, active or not.
+   * differs. So every alert with a record carries the current numbers, active or not. Numbers
+   * include what they were worked out from (asOf, evidence, method): a re-published value with a
+   * new publishedAt or source updates the alerts that looked at it.
    */
   private static Optional<Alert> change(
       SeriesKey series, Alert existing, Evaluation evaluation, Instant now) {
     if (existing == null) {
       return evaluation.fires()
-          ? Optional.of(Alert.of(series, evaluation, AlertStatus.FIRING, now, 1))
+          ? Optional.of(Alert.of(series, evaluation, AlertStatus.FIRING, now, 1, null))
           : Optional.empty();
     }
     boolean active = existing.status().isActive();
-    if (active == evaluation.fires() && existing.hasNumbersOf(evaluation)) {
+    if (active == evaluation.fires() && existing.hasStateOf(evaluation)) {
       return Optional.empty();
     }
     AlertStatus status =
         !evaluation.fires()
             ? AlertStatus.RESOLVED
             : active ? AlertStatus.UPDATED : AlertStatus.FIRING;
-    return Optional.of(Alert.of(series, evaluation, status, now, existing.version() + 1));
+    return Optional.of(
+        Alert.of(
+            series, evaluation, status, now, existing.version() + 1, existing.firstFiredAsOf()));
   }
 }

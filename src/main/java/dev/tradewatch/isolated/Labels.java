@@ -1,39 +1,73 @@
 package dev.tradewatch.isolated;
 
 import dev.tradewatch.domain.alerts.Alert;
-import dev.tradewatch.domain.figures.Countries;
 import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Rules;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.YearMonth;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * The true anomalies of a backtest ({@code --labels}: CSV {@code exporter,importer,period[,rule]})
- * and the precision and recall of a set of active alerts against them. A label without a rule
- * matches an alert of any rule for that pair and month.
+ * The true anomalies of a backtest ({@code --labels}: CSV {@code
+ * exporter,importer,period[,rule[,eventDate[,category]]]}), the precision and recall of a set of
+ * active alerts against them, overall and per rule, and how early each caught label with an event
+ * date was knowable. A label without a rule matches an alert of any rule for that pair and month;
+ * one without a category, an alert of any category.
  */
 public final class Labels {
 
-  /** One true anomaly; {@code rule} is null when any rule may find it. */
-  public record Label(String exporter, String importer, String period, String rule) {
+  /**
+   * One true anomaly; {@code rule} is null when any rule may find it, {@code category} when any
+   * category may, {@code eventDate} when the label has none.
+   */
+  public record Label(
+      String exporter,
+      String importer,
+      String period,
+      String rule,
+      LocalDate eventDate,
+      String category) {
+
+    /** A label without event date or category. */
+    public Label(String exporter, String importer, String period, String rule) {
+      this(exporter, importer, period, rule, null, null);
+    }
 
     boolean matches(Alert alert) {
       return alert.series().exporter().equals(exporter)
           && alert.series().importer().equals(importer)
           && alert.period().toString().equals(period)
-          && (rule == null || alert.rule().name().equals(rule));
+          && (rule == null || alert.rule().name().equals(rule))
+          && (category == null || alert.series().category().equals(category));
+    }
+
+    /** E.g. {@code TUR→AZE 2020-08 month-spike [defence-aerospace]}. */
+    public String describe() {
+      return exporter
+          + "→"
+          + importer
+          + " "
+          + period
+          + (rule == null ? "" : " " + rule)
+          + (category == null ? "" : " [" + category + "]");
     }
   }
+
+  /**
+   * A caught label with an event date: the earliest {@code firstFiredAsOf} of the active alerts
+   * that match it, and the days from that date (UTC) to the event; negative when it came after.
+   */
+  public record LeadTime(Label label, Instant firstFiredAsOf, long days) {}
 
   /**
    * Precision: share of active alerts that match a label; recall: share of labels some active alert
@@ -50,8 +84,6 @@ public final class Labels {
     }
   }
 
-  private static final Pattern PERIOD = Pattern.compile("\\d{4}-\\d{2}");
-
   private final List<Label> labels;
 
   public Labels(List<Label> labels) {
@@ -64,62 +96,11 @@ public final class Labels {
    *
    * @throws IllegalArgumentException naming the file and line of the first label that could never
    *     match an alert: a wrong number of cells, an unknown country, a period that is not {@code
-   *     YYYY-MM}, or an unknown rule
+   *     YYYY-MM}, an unknown rule, an event date that is not {@code YYYY-MM-DD}, or a category no
+   *     figure can have
    */
   public static Labels read(Path file) throws IOException {
-    List<Label> labels = new ArrayList<>();
-    int number = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      number++;
-      String trimmed = line.strip();
-      if (trimmed.isEmpty()
-          || number == 1 && trimmed.toLowerCase(Locale.ROOT).startsWith("exporter")) {
-        continue;
-      }
-      try {
-        labels.add(label(trimmed.split(",", -1)));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(file + " line " + number + ": " + e.getMessage(), e);
-      }
-    }
-    return new Labels(labels);
-  }
-
-  private static Label label(String[] cells) {
-    if (cells.length < 3 || cells.length > 4) {
-      throw new IllegalArgumentException(
-          "expected exporter,importer,period[,rule], found " + cells.length + " cells");
-    }
-    String rule = cells.length == 4 && !cells[3].isBlank() ? cells[3].strip() : null;
-    if (rule != null && Rules.byName(rule).isEmpty()) {
-      throw new IllegalArgumentException(
-          "unknown rule '"
-              + rule
-              + "' (known: "
-              + Rules.ALL.stream().map(Rule::name).collect(Collectors.joining(", "))
-              + ")");
-    }
-    return new Label(country(cells[0]), country(cells[1]), period(cells[2].strip()), rule);
-  }
-
-  private static String country(String cell) {
-    String code = cell.strip().toUpperCase(Locale.ROOT);
-    if (!Countries.isKnown(code)) {
-      throw new IllegalArgumentException(
-          "unknown country '" + cell.strip() + "' (expected ISO 3166-1 alpha-3 or WLD)");
-    }
-    return code;
-  }
-
-  private static String period(String cell) {
-    if (!PERIOD.matcher(cell).matches()) {
-      throw new IllegalArgumentException("bad period '" + cell + "' (expected YYYY-MM)");
-    }
-    try {
-      return YearMonth.parse(cell).toString();
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException("bad period '" + cell + "' (expected YYYY-MM)", e);
-    }
+    return new Labels(LabelsFile.read(file));
   }
 
   /** The labels, in file order. */
@@ -128,7 +109,57 @@ public final class Labels {
   }
 
   public Score score(Collection<Alert> alerts) {
-    List<Alert> active = alerts.stream().filter(a -> a.status().isActive()).toList();
+    return score(labels, active(alerts));
+  }
+
+  /**
+   * The score of each rule alone, in registry order: its active alerts against the labels it could
+   * find (those naming it or no rule).
+   */
+  public Map<String, Score> scoreByRule(Collection<Alert> alerts) {
+    List<Alert> active = active(alerts);
+    Map<String, Score> byRule = new LinkedHashMap<>();
+    for (Rule<?> rule : Rules.ALL) {
+      String name = rule.name();
+      byRule.put(
+          name,
+          score(
+              labels.stream().filter(l -> l.rule() == null || l.rule().equals(name)).toList(),
+              active.stream().filter(a -> a.rule() == rule).toList()));
+    }
+    return byRule;
+  }
+
+  /** The lead time of every caught label with an event date, in file order. */
+  public List<LeadTime> leadTimes(Collection<Alert> alerts) {
+    List<Alert> active = active(alerts);
+    List<LeadTime> leadTimes = new ArrayList<>();
+    for (Label label : labels) {
+      if (label.eventDate() == null) {
+        continue;
+      }
+      active.stream()
+          .filter(label::matches)
+          .map(Alert::firstFiredAsOf)
+          .filter(Objects::nonNull)
+          .min(Comparator.naturalOrder())
+          .ifPresent(
+              first ->
+                  leadTimes.add(
+                      new LeadTime(
+                          label,
+                          first,
+                          ChronoUnit.DAYS.between(
+                              first.atZone(ZoneOffset.UTC).toLocalDate(), label.eventDate()))));
+    }
+    return leadTimes;
+  }
+
+  private static List<Alert> active(Collection<Alert> alerts) {
+    return alerts.stream().filter(a -> a.status().isActive()).toList();
+  }
+
+  private static Score score(List<Label> labels, List<Alert> active) {
     int truePositives =
         (int) active.stream().filter(a -> labels.stream().anyMatch(l -> l.matches(a))).count();
     int found = (int) labels.stream().filter(l -> active.stream().anyMatch(l::matches)).count();

@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
+import dev.tradewatch.domain.figures.Basis;
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.figures.Usd;
 import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.domain.rules.Severity;
+import dev.tradewatch.domain.series.Evidence;
+import dev.tradewatch.domain.series.Provenance;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +23,8 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -65,7 +71,25 @@ public final class AlertJson implements Serde<Alert> {
     node.put("message", alert.message());
     node.put("detectedAt", alert.detectedAt().toString());
     node.put("version", alert.version());
+    node.put("asOf", text(alert.asOf()));
+    node.put("firstFiredAsOf", text(alert.firstFiredAsOf()));
+    node.put("method", alert.method());
+    ArrayNode evidence = node.putArray("evidence");
+    for (Evidence entry : alert.evidence()) {
+      ObjectNode item = evidence.addObject();
+      item.put("period", entry.period().toString());
+      item.put("basis", entry.basis().wireName());
+      item.put("valueUsd", Usd.toDollars(entry.valueCents()));
+      item.put("known", entry.known().wireName());
+      item.put("reporter", alert.series().reporter()); // evidence is of the alert's own series
+      item.put("source", entry.source());
+      item.put("publishedAt", entry.publishedAt().toString());
+    }
     return node;
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   public static byte[] toBytes(Alert alert) {
@@ -123,6 +147,34 @@ public final class AlertJson implements Serde<Alert> {
         Usd.toCents(node.get("baselineUsd").decimalValue()),
         ratio == null || ratio.isNull() ? null : ratio.decimalValue(),
         Instant.parse(node.get("detectedAt").asText()),
-        node.get("version").asInt());
+        node.get("version").asInt(),
+        instant(node.get("asOf")),
+        instant(node.get("firstFiredAsOf")),
+        evidence(node.get("evidence")),
+        node.hasNonNull("method") ? node.get("method").asText() : null);
+  }
+
+  /** Absent in alerts written before evidence was kept. */
+  private static Instant instant(JsonNode node) {
+    return node == null || node.isNull() ? null : Instant.parse(node.asText());
+  }
+
+  private static List<Evidence> evidence(JsonNode array) {
+    List<Evidence> evidence = new ArrayList<>();
+    if (array == null) {
+      return evidence;
+    }
+    for (JsonNode item : array) {
+      JsonNode source = item.get("source");
+      evidence.add(
+          new Evidence(
+              YearMonth.parse(item.get("period").asText()),
+              Basis.fromWireName(item.get("basis").asText()).orElseThrow(),
+              Usd.toCents(item.get("valueUsd").decimalValue()),
+              Provenance.fromWireName(item.get("known").asText()).orElseThrow(),
+              source == null || source.isNull() ? null : source.asText(),
+              Instant.parse(item.get("publishedAt").asText())));
+    }
+    return evidence;
   }
 }

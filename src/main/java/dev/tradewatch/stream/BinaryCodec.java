@@ -2,11 +2,15 @@ package dev.tradewatch.stream;
 
 import dev.tradewatch.domain.figures.Basis;
 import dev.tradewatch.domain.figures.SeriesKey;
+import dev.tradewatch.domain.series.Evidence;
+import dev.tradewatch.domain.series.Provenance;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Compact binary pieces shared by the internal serdes (repartition topic and state store): these
@@ -65,5 +69,45 @@ final class BinaryCodec {
 
   static String readNullableUtf(DataInput in) throws IOException {
     return in.readBoolean() ? in.readUTF() : null;
+  }
+
+  static void writeNullableInstant(DataOutput out, Instant instant) throws IOException {
+    out.writeBoolean(instant != null);
+    if (instant != null) {
+      writeInstant(out, instant);
+    }
+  }
+
+  static Instant readNullableInstant(DataInput in) throws IOException {
+    return in.readBoolean() ? readInstant(in) : null;
+  }
+
+  /** Evidence entries, count first; provenance by ordinal (new constants only appended). */
+  static void writeEvidence(DataOutput out, List<Evidence> evidence) throws IOException {
+    out.writeByte(evidence.size());
+    for (Evidence entry : evidence) {
+      writePeriod(out, entry.period());
+      writeBasis(out, entry.basis());
+      out.writeLong(entry.valueCents());
+      out.writeByte(entry.known().ordinal());
+      writeNullableUtf(out, entry.source());
+      writeInstant(out, entry.publishedAt());
+    }
+  }
+
+  static List<Evidence> readEvidence(DataInput in) throws IOException {
+    int count = in.readUnsignedByte();
+    List<Evidence> evidence = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      evidence.add(
+          new Evidence(
+              readPeriod(in),
+              readBasis(in),
+              in.readLong(),
+              Provenance.values()[in.readByte()],
+              readNullableUtf(in),
+              readInstant(in)));
+    }
+    return evidence;
   }
 }

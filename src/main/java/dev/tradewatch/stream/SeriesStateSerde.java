@@ -19,6 +19,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -29,12 +30,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * Binary serde of one series' state for the state store and its changelog. The series key is
  * written once, not once per alert; messages are not stored because they are derived. A rule is
  * stored by its name (format 2), which does not depend on the order rules are declared in; format
- * 1, which stored the rule's position, is still read. Status, severity and basis are closed enums
+ * 1, which stored the rule's position, is still read. Format 3 adds the source of each reported
+ * value and each alert's asOf, firstFiredAsOf, evidence and method; formats 1 and 2 are read with
+ * no source and alerts without evidence. Status, severity, basis and provenance are closed enums
  * stored by ordinal, so their new constants may only be appended.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
 
-  private static final byte FORMAT = 2;
+  private static final byte FORMAT = 3;
 
   /** Format 1 stored a rule as its index in this list (the order of the rule enum of that time). */
   private static final List<Rule<?>> FORMAT_1_RULES =
@@ -61,6 +64,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         BinaryCodec.writeBasis(out, entry.getKey().basis());
         out.writeLong(entry.getValue().valueCents());
         BinaryCodec.writeInstant(out, entry.getValue().publishedAt());
+        BinaryCodec.writeNullableUtf(out, entry.getValue().source());
       }
       out.writeInt(state.alerts().size());
       for (Alert alert : state.alerts()) {
@@ -75,13 +79,16 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
   static SeriesState read(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       byte format = in.readByte();
-      if (format != FORMAT && format != 1) {
+      if (format < 1 || format > FORMAT) {
         throw new IllegalStateException("unknown series state format " + format);
       }
       SeriesState state = new SeriesState(BinaryCodec.readSeries(in));
       for (int i = in.readInt(); i > 0; i--) {
         FigureId id = new FigureId(BinaryCodec.readPeriod(in), BinaryCodec.readBasis(in));
-        state.putReported(id, new Reported(in.readLong(), BinaryCodec.readInstant(in)));
+        long value = in.readLong();
+        Instant publishedAt = BinaryCodec.readInstant(in);
+        String source = format >= 3 ? BinaryCodec.readNullableUtf(in) : null;
+        state.putReported(id, new Reported(value, publishedAt, source));
       }
       for (int i = in.readInt(); i > 0; i--) {
         state.putAlert(readAlert(in, state.series(), format));
@@ -102,6 +109,10 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
     BinaryCodec.writeNullableUtf(out, alert.ratio() == null ? null : alert.ratio().toPlainString());
     BinaryCodec.writeInstant(out, alert.detectedAt());
     out.writeInt(alert.version());
+    BinaryCodec.writeNullableInstant(out, alert.asOf());
+    BinaryCodec.writeNullableInstant(out, alert.firstFiredAsOf());
+    BinaryCodec.writeEvidence(out, alert.evidence());
+    BinaryCodec.writeNullableUtf(out, alert.method());
   }
 
   private static Alert readAlert(DataInputStream in, SeriesKey series, byte format)
@@ -113,6 +124,9 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
     long observed = in.readLong();
     long baseline = in.readLong();
     String ratio = BinaryCodec.readNullableUtf(in);
+    Instant detectedAt = BinaryCodec.readInstant(in);
+    int version = in.readInt();
+    boolean withEvidence = format >= 3;
     return new Alert(
         series,
         rule,
@@ -122,7 +136,11 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         observed,
         baseline,
         ratio == null ? null : new BigDecimal(ratio),
-        BinaryCodec.readInstant(in),
-        in.readInt());
+        detectedAt,
+        version,
+        withEvidence ? BinaryCodec.readNullableInstant(in) : null,
+        withEvidence ? BinaryCodec.readNullableInstant(in) : null,
+        withEvidence ? BinaryCodec.readEvidence(in) : List.of(),
+        withEvidence ? BinaryCodec.readNullableUtf(in) : null);
   }
 }

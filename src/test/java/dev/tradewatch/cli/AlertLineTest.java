@@ -13,6 +13,7 @@ import dev.tradewatch.domain.rules.YtdRatio;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AlertLineTest {
@@ -32,6 +33,32 @@ class AlertLineTest {
     assertThat(AlertLine.format(alert(MonthSpike.RULE, "total", 0, null)))
         .isEqualTo(
             "FIRING    high      TUR→AZE  2020-09  month-spike      $77.1M vs $0 (from zero)");
+  }
+
+  @Test
+  void shouldShowTheDayTheNumbersBecameKnowable() {
+    Alert plain = alert(MonthThreshold.RULE, "defence", 5_000_000_000L, "1.542");
+    Alert withAsOf =
+        new Alert(
+            plain.series(),
+            plain.rule(),
+            plain.period(),
+            plain.status(),
+            plain.severity(),
+            plain.observedCents(),
+            plain.baselineCents(),
+            plain.ratio(),
+            plain.detectedAt(),
+            plain.version(),
+            Instant.parse("2020-10-02T00:00:00Z"),
+            Instant.parse("2020-10-02T00:00:00Z"),
+            List.of(),
+            "month 2020-09 reported against a fixed threshold");
+
+    assertThat(AlertLine.format(withAsOf))
+        .isEqualTo(
+            "FIRING    high      TUR→AZE  2020-09  month-threshold  $77.1M ≥ $50.0M as of"
+                + " 2020-10-02 [defence]");
   }
 
   private static Alert alert(Rule<?> rule, String category, long baselineCents, String ratio) {

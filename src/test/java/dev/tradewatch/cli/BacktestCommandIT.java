@@ -77,6 +77,29 @@ class BacktestCommandIT extends BrokerPerClass {
   }
 
   @Test
+  void shouldTellTheLeadTimeOfTheReferenceCaseWithTheBundledLabels() throws IOException {
+    Path seed = write("seed-case.jsonl", DemoData.referenceCase());
+    Path labels = dir.resolve("seed-case-labels.csv");
+    try (InputStream in = getClass().getResourceAsStream("/seed-case-labels.csv")) {
+      Files.copy(in, labels);
+    }
+
+    CommandITSupport.Outcome outcome =
+        CommandITSupport.execute(
+            "backtest", "--input", seed.toString(), "--labels", labels.toString());
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    assertThat(outcome.out())
+        .contains(
+            "  active by year: 2020: month-spike 2, month-threshold 3, ytd-ratio 1",
+            "  flows alerted: 3 (exporter, importer, category)",
+            "  against 1 label: precision 0.167, recall 1.000",
+            "    month-spike:     precision 0.500 (2 alerts), recall 1.000 (1 label)",
+            "  lead time: TUR→AZE 2020-08 month-spike [defence-aerospace]: 25 days before"
+                + " 2020-09-27 (first knowable 2020-09-02)");
+  }
+
+  @Test
   void shouldWriteTheSameBytesAsTheAlertTopicApartFromDetectedAt() throws Exception {
     Path seed = write("seed-case.jsonl", DemoData.referenceCase());
     Path output = dir.resolve("alerts.jsonl");
@@ -130,6 +153,8 @@ class BacktestCommandIT extends BrokerPerClass {
     Map<String, String> backtestState = KafkaTestSupport.currentState(readAlerts(output));
     assertThat(backtestState).hasSizeGreaterThan(10);
     assertThat(KafkaTestSupport.currentState(live)).isEqualTo(backtestState);
+    assertThat(KafkaTestSupport.evidenceState(live))
+        .isEqualTo(KafkaTestSupport.evidenceState(readAlerts(output)));
   }
 
   @Test

@@ -6,6 +6,8 @@ import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.MonthSpike;
+import dev.tradewatch.domain.rules.MonthThreshold;
+import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Severity;
 import dev.tradewatch.isolated.Backtest;
 import dev.tradewatch.isolated.Labels;
@@ -17,6 +19,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +109,62 @@ class SummaryWordsTest {
             BacktestCommand.summary(
                 backtest(Map.of(), Map.of("a", spike)), null, INPUT, null, null))
         .contains("alerts:  1 active (month-spike 1), 0 resolved");
+  }
+
+  @Test
+  void backtestShouldCountActiveAlertsByYearAndDistinctFlowsAndScoreEachRuleWithLeadTimes() {
+    Instant sep02 = Instant.parse("2020-09-02T00:00:00Z");
+    Alert spike = alert("defence-aerospace", "TUR", MonthSpike.RULE, "2020-08", sep02);
+    Alert mirror = alert("defence-aerospace", "AZE", MonthThreshold.RULE, "2020-09", sep02);
+    Alert later = alert("93", "TUR", MonthThreshold.RULE, "2021-01", sep02);
+    Labels labels =
+        new Labels(
+            List.of(
+                new Labels.Label(
+                    "TUR",
+                    "AZE",
+                    "2020-08",
+                    "month-spike",
+                    LocalDate.of(2020, 9, 27),
+                    "defence-aerospace")));
+
+    String summary =
+        BacktestCommand.summary(
+            backtest(Map.of(), Map.of("a", spike, "b", mirror, "c", later)),
+            labels,
+            INPUT,
+            null,
+            null);
+
+    assertThat(summary)
+        .contains(
+            "  active by year: 2020: month-spike 1, month-threshold 1; 2021: month-threshold 1\n",
+            "  flows alerted: 2 (exporter, importer, category)\n",
+            "  against 1 label: precision 0.333, recall 1.000\n",
+            "    month-threshold: precision 0.000 (2 alerts), recall - (0 labels)\n",
+            "    ytd-ratio:       precision - (0 alerts), recall - (0 labels)\n",
+            "    month-spike:     precision 1.000 (1 alert), recall 1.000 (1 label)\n",
+            "  lead time: TUR→AZE 2020-08 month-spike [defence-aerospace]: 25 days before"
+                + " 2020-09-27 (first knowable 2020-09-02)\n");
+  }
+
+  private static Alert alert(
+      String category, String reporter, Rule<?> rule, String period, Instant asOf) {
+    return new Alert(
+        new SeriesKey("TUR", "AZE", category, reporter),
+        rule,
+        YearMonth.parse(period),
+        AlertStatus.FIRING,
+        Severity.HIGH,
+        100,
+        10,
+        new BigDecimal("10.000"),
+        Instant.EPOCH,
+        1,
+        asOf,
+        asOf,
+        List.of(),
+        "method");
   }
 
   @Test

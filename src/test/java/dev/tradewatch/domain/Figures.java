@@ -34,6 +34,16 @@ final class Figures {
         publishedAt);
   }
 
+  static Figure withSource(Figure figure, String source) {
+    return new Figure(
+        figure.series(),
+        figure.period(),
+        figure.basis(),
+        figure.valueCents(),
+        source,
+        figure.publishedAt());
+  }
+
   static Figure build(
       String exporter, String importer, String period, Basis basis, long usd, Instant publishedAt) {
     SeriesKey series = new SeriesKey(exporter, importer, CATEGORY, exporter);

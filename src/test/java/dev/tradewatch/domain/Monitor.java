@@ -73,10 +73,11 @@ final class Monitor {
   }
 
   /**
-   * Every alert with a record by id → "active|resolved severity observed/baseline ratio": the
-   * current state the contract promises, resolved alerts included. A resolved alert whose rule can
-   * no longer be evaluated for its period shows only that it is resolved: its numbers are the last
-   * that fired, which depend on history.
+   * Every alert with a record by id → "active|resolved severity observed/baseline ratio asOf method
+   * evidence": the current state the contract promises, resolved alerts included. A resolved alert
+   * whose rule can no longer be evaluated for its period shows only that it is resolved: its
+   * numbers are the last that fired, which depend on history. History is left out: version,
+   * detectedAt, firstFiredAsOf, FIRING versus UPDATED.
    */
   Map<String, String> currentState() {
     Map<String, String> current = new TreeMap<>();
@@ -90,7 +91,13 @@ final class Monitor {
                 + "/"
                 + alert.baselineCents()
                 + " "
-                + alert.ratio();
+                + alert.ratio()
+                + " "
+                + alert.asOf()
+                + " "
+                + alert.method()
+                + " "
+                + alert.evidence();
         current.put(
             alert.alertId(),
             alert.status().isActive()

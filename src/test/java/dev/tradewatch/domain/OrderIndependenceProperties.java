@@ -25,8 +25,9 @@ import net.jqwik.api.statistics.Statistics;
  * Order independence (docs/contract.md, "Output alert"): once the same set of figures has been
  * processed, the current state of every alert is the same whatever order they arrived in and
  * however the series were spread over partitions: whether it is active, and its numbers, those of a
- * RESOLVED record too (whether an inactive alert has a record at all may differ). Feeds mix bases,
- * revisions, ties on publishedAt and inconsistent ytds.
+ * RESOLVED record too, with their asOf, evidence and method (whether an inactive alert has a record
+ * at all may differ, and firstFiredAsOf is history). Feeds mix bases, revisions, ties on
+ * publishedAt (broken by value, then source), sources and inconsistent ytds.
  */
 class OrderIndependenceProperties {
 
@@ -54,6 +55,10 @@ class OrderIndependenceProperties {
     Statistics.label(compared)
         .collect(inBoth.values().stream().anyMatch(state -> state.startsWith("resolved ")));
     Statistics.label(compared).coverage(check -> check.check(true).percentage(p -> p >= 5));
+    String withEvidence = "active alerts with evidence compared";
+    Statistics.label(withEvidence)
+        .collect(active(inBoth).values().stream().anyMatch(state -> state.contains("Evidence[")));
+    Statistics.label(withEvidence).coverage(check -> check.check(true).percentage(p -> p >= 20));
   }
 
   @Property(tries = 100)
@@ -132,10 +137,11 @@ class OrderIndependenceProperties {
         Arbitraries.frequency(Tuple.of(7, Basis.MONTH), Tuple.of(3, Basis.YTD));
     Arbitrary<Instant> published =
         Arbitraries.integers().between(0, 4).map(days -> EPOCH.plusSeconds(86_400L * days));
-    return Combinators.combine(importers, periods, bases, values, published)
+    Arbitrary<String> sources = Arbitraries.of("TIM", "Comtrade");
+    return Combinators.combine(importers, periods, bases, values, published, sources)
         .as(
-            (importer, period, basis, usd, at) ->
-                Figures.build("TUR", importer, period, basis, usd, at));
+            (importer, period, basis, usd, at, source) ->
+                Figures.withSource(Figures.build("TUR", importer, period, basis, usd, at), source));
   }
 
   private static Arbitrary<String> periods(int firstYear, int lastYear, int lastMonth) {

@@ -14,6 +14,8 @@ import dev.tradewatch.domain.rules.MonthThreshold;
 import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Severity;
 import dev.tradewatch.domain.rules.YtdRatio;
+import dev.tradewatch.domain.series.Evidence;
+import dev.tradewatch.domain.series.Provenance;
 import dev.tradewatch.domain.series.Reported;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,19 @@ class SeriesStateSerdeTest {
           + "5eb8000200000001cb8d43800000000001a989800100073237362e343633000000006b0a0dc8075b"
           + "cd1500000001";
 
+  /** {@link #sample()} as format 2 wrote it (rules by name, no sources, no evidence). */
+  static final String FORMAT_2 =
+      "0200035455520003415a450011646566656e63652d6165726f737061636500035455520000000400"
+          + "005eac01000000007b61b180000000005d93e8800000000000005eb70000000000d693a400000000"
+          + "005f766d800000000000005eb80000000001cb8d4380000000005f766d800000000000005eb80100"
+          + "000002dd231b00000000005f766d800000000000000004000b6d6f6e74682d7370696b6500005eb7"
+          + "020000000001cb8d4380000000000000000000000000006b0a0dc8075bcd1500000003000f6d6f6e"
+          + "74682d7468726573686f6c6400005eb8000100000001cb8d4380000000012a05f200010005312e35"
+          + "3432000000006b0a0dc8075bcd150000000100097974642d726174696f00005eb8010100000001cb"
+          + "8d4380000000007b61b180010005352e393432000000006b0a0dc8075bcd1500000002000b6d6f6e"
+          + "74682d7370696b6500005eb8000200000001cb8d43800000000001a989800100073237362e343633"
+          + "000000006b0a0dc8075bcd1500000001";
+
   @Test
   void shouldReadWhatItWrites() {
     SeriesState read = SeriesStateSerde.read(SeriesStateSerde.write(sample()));
@@ -53,10 +68,22 @@ class SeriesStateSerdeTest {
   }
 
   @Test
-  void shouldWriteFormat2WithRulesByName() {
+  void shouldReadSourcesAndEvidenceAsItWroteThem() {
+    SeriesState read = SeriesStateSerde.read(SeriesStateSerde.write(sampleWithEvidence()));
+
+    assertThat(contents(read)).isEqualTo(contents(sampleWithEvidence()));
+    assertThat(read.reported(new FigureId(YearMonth.of(2020, 9), Basis.MONTH)).source())
+        .isEqualTo("TIM");
+    assertThat(read.alerts())
+        .filteredOn(alert -> alert.rule() == MonthSpike.RULE)
+        .allSatisfy(alert -> assertThat(alert.evidence()).hasSize(2));
+  }
+
+  @Test
+  void shouldWriteFormat3WithRulesByName() {
     byte[] bytes = SeriesStateSerde.write(sample());
 
-    assertThat(bytes[0]).isEqualTo((byte) 2);
+    assertThat(bytes[0]).isEqualTo((byte) 3);
     assertThat(new String(bytes, StandardCharsets.UTF_8))
         .contains("month-threshold", "ytd-ratio", "month-spike");
   }
@@ -64,11 +91,18 @@ class SeriesStateSerdeTest {
   @Test
   void shouldRefuseAnUnknownFormat() {
     byte[] bytes = SeriesStateSerde.write(sample());
-    bytes[0] = 3;
+    bytes[0] = 4;
 
     assertThatThrownBy(() -> SeriesStateSerde.read(bytes))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("unknown series state format 3");
+        .hasMessage("unknown series state format 4");
+  }
+
+  @Test
+  void shouldReadFormat2IntoTheSameStateWithoutSourcesOrEvidence() {
+    SeriesState read = SeriesStateSerde.read(HexFormat.of().parseHex(FORMAT_2));
+
+    assertThat(contents(read)).isEqualTo(contents(sample()));
   }
 
   @Test
@@ -124,6 +158,58 @@ class SeriesStateSerdeTest {
             27_888_000L,
             "276.463",
             1));
+    return state;
+  }
+
+  /**
+   * {@link #sample()} with a source on every reported value and evidence on every alert: what
+   * format 3 adds.
+   */
+  static SeriesState sampleWithEvidence() {
+    SeriesState plain = sample();
+    SeriesState state = new SeriesState(SERIES);
+    plain
+        .reported()
+        .forEach(
+            (id, value) ->
+                state.putReported(
+                    id, new Reported(value.valueCents(), value.publishedAt(), "TIM")));
+    for (Alert alert : plain.alerts()) {
+      Evidence month =
+          new Evidence(
+              alert.period(),
+              Basis.MONTH,
+              alert.observedCents(),
+              Provenance.REPORTED,
+              "TIM",
+              PUBLISHED);
+      Evidence base =
+          new Evidence(
+              YearMonth.of(2019, 9),
+              Basis.YTD,
+              2_070_000_000L,
+              alert.rule() == YtdRatio.RULE ? Provenance.REPORTED : Provenance.SPAN_AVERAGE,
+              null,
+              Instant.parse("2019-10-02T00:00:00Z"));
+      List<Evidence> evidence =
+          alert.rule() == MonthThreshold.RULE ? List.of(month) : List.of(month, base);
+      state.putAlert(
+          new Alert(
+              SERIES,
+              alert.rule(),
+              alert.period(),
+              alert.status(),
+              alert.severity(),
+              alert.observedCents(),
+              alert.baselineCents(),
+              alert.ratio(),
+              DETECTED,
+              alert.version(),
+              PUBLISHED,
+              Instant.parse("2020-09-02T00:00:00Z"),
+              evidence,
+              "median of 12 months 2019-08..2020-07, 3 known"));
+    }
     return state;
   }
 

@@ -60,7 +60,10 @@ class TradewatchTopologyTest {
                 "status":"FIRING","severity":"high","exporter":"TUR","importer":"AZE","category":"defence-aerospace",\
                 "reporter":"TUR","period":"2020-09","observedUsd":77100000,"baselineUsd":50000000,"ratio":1.542,\
                 "message":"TUR→AZE 2020-09: $77.1M in one month, at or above the $50.0M threshold",\
-                "detectedAt":"2026-11-27T23:10:00Z","version":1}""");
+                "detectedAt":"2026-11-27T23:10:00Z","version":1,"asOf":"2020-10-02T00:00:00Z",\
+                "firstFiredAsOf":"2020-10-02T00:00:00Z","method":"month 2020-09 reported against a fixed threshold",\
+                "evidence":[{"period":"2020-09","basis":"month","valueUsd":77100000,"known":"reported",\
+                "reporter":"TUR","source":"TIM","publishedAt":"2020-10-02T00:00:00Z"}]}""");
   }
 
   @Test

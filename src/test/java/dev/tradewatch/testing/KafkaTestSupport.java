@@ -164,6 +164,18 @@ public final class KafkaTestSupport {
   }
 
   /**
+   * Active alerts by id → asOf, method and evidence: the part of their current state that says what
+   * the numbers were worked out from (docs/contract.md, "Output alert").
+   */
+  public static Map<String, String> evidenceState(Map<String, Alert> alerts) {
+    Map<String, String> state = new TreeMap<>();
+    alerts.values().stream()
+        .filter(a -> a.status().isActive())
+        .forEach(a -> state.put(a.alertId(), a.asOf() + " " + a.method() + " " + a.evidence()));
+    return state;
+  }
+
+  /**
    * Settings for an isolated run on {@code bootstrap}: unique application id and topics, state
    * under {@code stateDir}.
    */

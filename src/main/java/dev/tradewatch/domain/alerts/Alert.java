@@ -5,14 +5,19 @@ import dev.tradewatch.domain.rules.Evaluation;
 import dev.tradewatch.domain.rules.Finding;
 import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Severity;
+import dev.tradewatch.domain.series.Evidence;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 
 /**
  * The current state of one alert: a rule firing (or no longer firing) for one series and period.
  * The id is deterministic, so replaying the same data yields the same ids; {@code version} counts
- * changes.
+ * changes. {@code asOf}, {@code evidence} and {@code method} say what the numbers were worked out
+ * from (state, like the numbers); {@code firstFiredAsOf} is the {@code asOf} of the first FIRING
+ * (history, like {@code version}). Alerts stored before evidence was kept have a null {@code asOf}
+ * and {@code method} and no evidence until their next change.
  */
 public record Alert(
     SeriesKey series,
@@ -24,7 +29,51 @@ public record Alert(
     long baselineCents,
     BigDecimal ratio,
     Instant detectedAt,
-    int version) {
+    int version,
+    Instant asOf,
+    Instant firstFiredAsOf,
+    List<Evidence> evidence,
+    String method) {
+
+  /**
+   * At most this many evidence entries are kept: a baseline's 12 months and the month itself, with
+   * room to spare, so that an alert stays a small record whatever a rule comes to look at.
+   */
+  public static final int MAX_EVIDENCE = 26;
+
+  public Alert {
+    evidence =
+        List.copyOf(evidence.size() > MAX_EVIDENCE ? evidence.subList(0, MAX_EVIDENCE) : evidence);
+  }
+
+  /** An alert without evidence, as stored before evidence was kept. */
+  public Alert(
+      SeriesKey series,
+      Rule<?> rule,
+      YearMonth period,
+      AlertStatus status,
+      Severity severity,
+      long observedCents,
+      long baselineCents,
+      BigDecimal ratio,
+      Instant detectedAt,
+      int version) {
+    this(
+        series,
+        rule,
+        period,
+        status,
+        severity,
+        observedCents,
+        baselineCents,
+        ratio,
+        detectedAt,
+        version,
+        null,
+        null,
+        List.of(),
+        null);
+  }
 
   /** E.g. {@code TUR-AZE-defence-aerospace-TUR-month-threshold-2020-09}. */
   public String alertId() {
@@ -45,12 +94,17 @@ public record Alert(
     return new Finding(period, observedCents, baselineCents, ratio);
   }
 
+  /**
+   * The alert {@code evaluation} stands for; {@code firstFiredAsOf} is kept from an earlier
+   * version, or null to take this evaluation's {@code asOf} when it fires.
+   */
   public static Alert of(
       SeriesKey series,
       Evaluation evaluation,
       AlertStatus status,
       Instant detectedAt,
-      int version) {
+      int version,
+      Instant firstFiredAsOf) {
     return new Alert(
         series,
         evaluation.rule(),
@@ -61,7 +115,11 @@ public record Alert(
         evaluation.baselineCents(),
         evaluation.ratio(),
         detectedAt,
-        version);
+        version,
+        evaluation.asOf(),
+        firstFiredAsOf == null && evaluation.fires() ? evaluation.asOf() : firstFiredAsOf,
+        evaluation.evidence(),
+        evaluation.method());
   }
 
   /**
@@ -79,14 +137,25 @@ public record Alert(
         baselineCents,
         ratio,
         detectedAt,
-        version + 1);
+        version + 1,
+        asOf,
+        firstFiredAsOf,
+        evidence,
+        method);
   }
 
   /**
-   * Whether this alert already carries exactly the numbers of {@code evaluation} (a revision that
-   * changes nothing is silent).
+   * Whether this alert already carries exactly the state of {@code evaluation}: its numbers, and
+   * what they were worked out from (a revision that changes none of it is silent).
    */
-  public boolean hasNumbersOf(Evaluation evaluation) {
+  public boolean hasStateOf(Evaluation evaluation) {
+    return hasNumbersOf(evaluation)
+        && evaluation.asOf().equals(asOf)
+        && evaluation.method().equals(method)
+        && evaluation.evidence().equals(evidence);
+  }
+
+  private boolean hasNumbersOf(Evaluation evaluation) {
     BigDecimal other = evaluation.ratio();
     boolean sameRatio =
         ratio == null ? other == null : other != null && ratio.compareTo(other) == 0;

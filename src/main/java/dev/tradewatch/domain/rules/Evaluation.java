@@ -1,12 +1,16 @@
 package dev.tradewatch.domain.rules;
 
+import dev.tradewatch.domain.series.Evidence;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 
 /**
- * One rule applied to one period: what was observed, what it was compared with, and whether it
- * fires. Most evaluations do not fire, so the ratio is only worked out when asked for.
+ * One rule applied to one period: what was observed, what it was compared with, whether it fires,
+ * and what it looked at ({@code evidence}, in the rule's order) and how ({@code method}, one line).
+ * Most evaluations do not fire, so the ratio is only worked out when asked for.
  */
 public record Evaluation(
     Rule<?> rule,
@@ -14,7 +18,16 @@ public record Evaluation(
     long observedCents,
     long baselineCents,
     Severity severity,
-    boolean fires) {
+    boolean fires,
+    List<Evidence> evidence,
+    String method) {
+
+  public Evaluation {
+    if (evidence.isEmpty()) {
+      throw new IllegalArgumentException("an evaluation looks at something");
+    }
+    evidence = List.copyOf(evidence);
+  }
 
   /** observed / baseline to three decimals, or null when the baseline is zero. */
   public BigDecimal ratio() {
@@ -22,5 +35,16 @@ public record Evaluation(
         ? null
         : BigDecimal.valueOf(observedCents)
             .divide(BigDecimal.valueOf(baselineCents), 3, RoundingMode.HALF_EVEN);
+  }
+
+  /** When this evaluation became knowable: the latest publication among its evidence. */
+  public Instant asOf() {
+    Instant latest = evidence.get(0).publishedAt();
+    for (Evidence entry : evidence) {
+      if (entry.publishedAt().isAfter(latest)) {
+        latest = entry.publishedAt();
+      }
+    }
+    return latest;
   }
 }

@@ -1,5 +1,6 @@
 package dev.tradewatch.domain.rules;
 
+import dev.tradewatch.domain.series.Evidence;
 import dev.tradewatch.domain.series.Known;
 import dev.tradewatch.domain.series.YearLedger;
 import java.time.YearMonth;
@@ -36,5 +37,20 @@ public final class Ledgers {
   /** The year-to-date value up to and including {@code period}, when known. */
   public Optional<Known> ytd(YearMonth period) {
     return year(period.getYear()).ytd(period.getMonthValue());
+  }
+
+  /** The month {@code period} as evidence, when known. */
+  public Optional<Evidence> monthEvidence(YearMonth period) {
+    return year(period.getYear()).monthEvidence(period.getMonthValue());
+  }
+
+  /** The ytd up to {@code period} as evidence, when known. */
+  public Optional<Evidence> ytdEvidence(YearMonth period) {
+    return year(period.getYear()).ytdEvidence(period.getMonthValue());
+  }
+
+  /** The month {@code period} as a baseline counts it (known or a span's share), as evidence. */
+  public Optional<Evidence> estimateEvidence(YearMonth period) {
+    return year(period.getYear()).estimateEvidence(period.getMonthValue());
   }
 }

@@ -1,9 +1,9 @@
 package dev.tradewatch.domain.rules;
 
-import dev.tradewatch.domain.series.YearLedger;
+import dev.tradewatch.domain.series.Evidence;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -69,22 +69,45 @@ public final class MonthSpike implements Rule<MonthSpike.Settings> {
   @Override
   public Optional<Evaluation> evaluate(YearMonth period, Ledgers ledgers, Settings settings) {
     return ledgers
-        .month(period)
-        .flatMap(
-            month -> {
-              OptionalLong baseline = baseline(period, ledgers);
-              return baseline.isEmpty()
-                  ? Optional.empty()
-                  : Optional.of(
-                      evaluate(period, month.valueCents(), baseline.getAsLong(), settings));
-            });
+        .monthEvidence(period)
+        .flatMap(month -> baselineOf(period, ledgers).map(b -> evaluate(month, b, settings)));
   }
 
-  private Evaluation evaluate(YearMonth period, long value, long baseline, Settings settings) {
+  private Evaluation evaluate(Evidence month, Baseline baseline, Settings settings) {
+    long value = month.valueCents();
+    long median = baseline.medianCents();
     boolean fires =
-        Factors.atLeast(value, settings.factor(), baseline) && value >= settings.floorCents();
+        Factors.atLeast(value, settings.factor(), median) && value >= settings.floorCents();
+    List<Evidence> evidence = new ArrayList<>(baseline.months().size() + 1);
+    evidence.add(month);
+    evidence.addAll(baseline.months());
     return new Evaluation(
-        this, period, value, baseline, severity(value, baseline, settings.factor()), fires);
+        this,
+        month.period(),
+        value,
+        median,
+        severity(value, median, settings.factor()),
+        fires,
+        evidence,
+        baseline.method(month.period()));
+  }
+
+  /**
+   * A baseline: the median of the monthly values it counted, and those months as evidence (known,
+   * or a ytd span's share), oldest first.
+   */
+  record Baseline(long medianCents, List<Evidence> months) {
+
+    /** {@code median of 12 months 2019-08..2020-07, 9 known}. */
+    String method(YearMonth period) {
+      return "median of 12 months "
+          + period.minusMonths(12)
+          + ".."
+          + period.minusMonths(1)
+          + ", "
+          + months.size()
+          + " known";
+    }
   }
 
   /** Medium at the factor, critical at twice it. */
@@ -97,25 +120,25 @@ public final class MonthSpike implements Rule<MonthSpike.Settings> {
    * in that window that is known or can be estimated from a ytd span. Empty when none can.
    */
   static OptionalLong baseline(YearMonth period, Ledgers ledgers) {
-    YearLedger sameYear = ledgers.year(period.getYear());
-    YearLedger yearBefore = ledgers.year(period.getYear() - 1);
-    long[] values = new long[12];
-    int count = 0;
+    return baselineOf(period, ledgers)
+        .map(baseline -> OptionalLong.of(baseline.medianCents()))
+        .orElse(OptionalLong.empty());
+  }
+
+  /** The baseline of {@code period} with the months it counted; empty when it counted none. */
+  static Optional<Baseline> baselineOf(YearMonth period, Ledgers ledgers) {
+    List<Evidence> months = new ArrayList<>(12);
     for (int back = 12; back >= 1; back--) {
-      int month = period.getMonthValue() - back;
-      OptionalLong estimate =
-          month >= 1 ? sameYear.estimate(month) : yearBefore.estimate(month + 12);
-      if (estimate.isPresent()) {
-        values[count++] = estimate.getAsLong();
-      }
+      ledgers.estimateEvidence(period.minusMonths(back)).ifPresent(months::add);
     }
+    int count = months.size();
     if (count == 0) {
-      return OptionalLong.empty();
+      return Optional.empty();
     }
-    Arrays.sort(values, 0, count);
+    long[] values = months.stream().mapToLong(Evidence::valueCents).sorted().toArray();
     long median =
         count % 2 == 1 ? values[count / 2] : (values[count / 2 - 1] + values[count / 2]) / 2;
-    return OptionalLong.of(median);
+    return Optional.of(new Baseline(median, months));
   }
 
   @Override

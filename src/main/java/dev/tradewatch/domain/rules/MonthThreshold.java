@@ -57,12 +57,23 @@ public final class MonthThreshold implements Rule<MonthThreshold.Settings> {
   public Optional<Evaluation> evaluate(YearMonth period, Ledgers ledgers, Settings settings) {
     long threshold = settings.thresholdCents();
     return ledgers
-        .month(period)
+        .monthEvidence(period)
         .map(
             month -> {
               long value = month.valueCents();
               return new Evaluation(
-                  this, period, value, threshold, severity(value, threshold), value >= threshold);
+                  this,
+                  period,
+                  value,
+                  threshold,
+                  severity(value, threshold),
+                  value >= threshold,
+                  List.of(month),
+                  "month "
+                      + period
+                      + " "
+                      + month.known().wireName()
+                      + " against a fixed threshold");
             });
   }
 

@@ -1,6 +1,6 @@
 package dev.tradewatch.domain.rules;
 
-import dev.tradewatch.domain.series.Known;
+import dev.tradewatch.domain.series.Evidence;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
@@ -68,20 +68,39 @@ public final class YtdRatio implements Rule<YtdRatio.Settings> {
 
   @Override
   public Optional<Evaluation> evaluate(YearMonth period, Ledgers ledgers, Settings settings) {
-    Optional<Known> ytd = ledgers.ytd(period);
+    Optional<Evidence> ytd = ledgers.ytdEvidence(period);
     if (ytd.isEmpty()) {
       return Optional.empty();
     }
     return ledgers
-        .ytd(period.minusYears(1))
-        .map(before -> evaluate(period, ytd.get().valueCents(), before.valueCents(), settings));
+        .ytdEvidence(period.minusYears(1))
+        .map(before -> evaluate(period, ytd.get(), before, settings));
   }
 
-  private Evaluation evaluate(YearMonth period, long ytd, long yearBefore, Settings settings) {
+  private Evaluation evaluate(
+      YearMonth period, Evidence ytdEvidence, Evidence beforeEvidence, Settings settings) {
+    long ytd = ytdEvidence.valueCents();
+    long yearBefore = beforeEvidence.valueCents();
     boolean fires =
         Factors.atLeast(ytd, settings.ratio(), yearBefore) && ytd >= settings.floorCents();
+    String method =
+        "ytd "
+            + period
+            + " "
+            + ytdEvidence.known().wireName()
+            + " against ytd "
+            + beforeEvidence.period()
+            + " "
+            + beforeEvidence.known().wireName();
     return new Evaluation(
-        this, period, ytd, yearBefore, severity(ytd, yearBefore, settings.ratio()), fires);
+        this,
+        period,
+        ytd,
+        yearBefore,
+        severity(ytd, yearBefore, settings.ratio()),
+        fires,
+        List.of(ytdEvidence, beforeEvidence),
+        method);
   }
 
   /** High at the ratio, critical at twice it. */

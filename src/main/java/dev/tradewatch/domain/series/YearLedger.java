@@ -1,5 +1,8 @@
 package dev.tradewatch.domain.series;
 
+import dev.tradewatch.domain.figures.Basis;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -8,7 +11,8 @@ import java.util.OptionalLong;
  * known when reported or derivable as ytd(m) - ytd(m-1); a ytd is known when reported or derivable
  * from a known neighbour ytd and the month between them. Reported values always win. Derivations
  * run in a fixed order, so the result depends only on the set of reported values, never on arrival
- * order.
+ * order. Each value also knows when it became knowable (its publication, or the latest of the
+ * values it was worked out from), so rules can show their evidence.
  */
 public final class YearLedger {
 
@@ -17,10 +21,15 @@ public final class YearLedger {
   private static final byte DERIVED = 2;
   private static final long NO_ESTIMATE = -1; // values are never negative
 
+  private final int year;
   private final long[] month = new long[13];
   private final byte[] monthKind = new byte[13];
   private final long[] ytd = new long[13];
   private final byte[] ytdKind = new byte[13];
+  private final Instant[] monthAt = new Instant[13];
+  private final Instant[] ytdAt = new Instant[13]; // ytdAt[0] stays null: known from nothing
+  private final String[] monthSource = new String[13];
+  private final String[] ytdSource = new String[13];
 
   /**
    * estimate(m) for months 1..12, worked out once: baselines ask for each month up to 24 times per
@@ -28,24 +37,33 @@ public final class YearLedger {
    */
   private final long[] estimates = new long[13];
 
-  private YearLedger() {
+  private final Instant[] estimateAt = new Instant[13];
+
+  private YearLedger(int year) {
+    this.year = year;
     ytdKind[0] = DERIVED; // nothing is exported before January: ytd(0) = 0
   }
 
   /**
-   * Builds the ledger from reported values; arrays are indexed by month 1..12, null entries
-   * unknown.
+   * Builds the ledger of {@code year} from reported values; arrays are indexed by month 1..12, null
+   * entries unknown.
    */
-  public static YearLedger reconcile(Long[] reportedMonths, Long[] reportedYtds) {
-    YearLedger ledger = new YearLedger();
+  public static YearLedger reconcile(int year, Reported[] reportedMonths, Reported[] reportedYtds) {
+    YearLedger ledger = new YearLedger(year);
     for (int m = 1; m <= 12; m++) {
-      if (reportedMonths[m] != null) {
-        ledger.month[m] = reportedMonths[m];
+      Reported reportedMonth = reportedMonths[m];
+      if (reportedMonth != null) {
+        ledger.month[m] = reportedMonth.valueCents();
         ledger.monthKind[m] = REPORTED;
+        ledger.monthAt[m] = reportedMonth.publishedAt();
+        ledger.monthSource[m] = reportedMonth.source();
       }
-      if (reportedYtds[m] != null) {
-        ledger.ytd[m] = reportedYtds[m];
+      Reported reportedYtd = reportedYtds[m];
+      if (reportedYtd != null) {
+        ledger.ytd[m] = reportedYtd.valueCents();
         ledger.ytdKind[m] = REPORTED;
+        ledger.ytdAt[m] = reportedYtd.publishedAt();
+        ledger.ytdSource[m] = reportedYtd.source();
       }
     }
     ledger.deriveUntilStable();
@@ -78,6 +96,7 @@ public final class YearLedger {
     }
     month[m] = value;
     monthKind[m] = DERIVED;
+    monthAt[m] = latest(ytdAt[m], ytdAt[m - 1]);
     return true;
   }
 
@@ -87,6 +106,7 @@ public final class YearLedger {
     }
     ytd[m] = ytd[m - 1] + month[m];
     ytdKind[m] = DERIVED;
+    ytdAt[m] = latest(ytdAt[m - 1], monthAt[m]);
     return true;
   }
 
@@ -100,6 +120,7 @@ public final class YearLedger {
     }
     ytd[m - 1] = value;
     ytdKind[m - 1] = DERIVED;
+    ytdAt[m - 1] = latest(ytdAt[m], monthAt[m]);
     return true;
   }
 
@@ -113,6 +134,57 @@ public final class YearLedger {
     return ytdKind[m] == UNKNOWN || m == 0
         ? Optional.empty()
         : Optional.of(new Known(ytd[m], ytdKind[m] == REPORTED));
+  }
+
+  /** The month {@code m} as evidence, when known. */
+  public Optional<Evidence> monthEvidence(int m) {
+    return monthKind[m] == UNKNOWN
+        ? Optional.empty()
+        : Optional.of(evidence(m, Basis.MONTH, month[m], monthKind[m], monthSource[m], monthAt[m]));
+  }
+
+  /** The ytd up to {@code m} as evidence, when known. */
+  public Optional<Evidence> ytdEvidence(int m) {
+    return ytdKind[m] == UNKNOWN || m == 0
+        ? Optional.empty()
+        : Optional.of(evidence(m, Basis.YTD, ytd[m], ytdKind[m], ytdSource[m], ytdAt[m]));
+  }
+
+  /**
+   * The month {@code m} as a baseline counts it, as evidence: the month when known, else its share
+   * of a ytd span ({@link Provenance#SPAN_AVERAGE}); empty when neither.
+   */
+  public Optional<Evidence> estimateEvidence(int m) {
+    if (monthKind[m] != UNKNOWN) {
+      return monthEvidence(m);
+    }
+    return estimates[m] == NO_ESTIMATE
+        ? Optional.empty()
+        : Optional.of(
+            new Evidence(
+                YearMonth.of(year, m),
+                Basis.MONTH,
+                estimates[m],
+                Provenance.SPAN_AVERAGE,
+                null,
+                estimateAt[m]));
+  }
+
+  private Evidence evidence(
+      int m, Basis basis, long value, byte kind, String source, Instant publishedAt) {
+    Provenance known = kind == REPORTED ? Provenance.REPORTED : Provenance.DERIVED;
+    return new Evidence(
+        YearMonth.of(year, m),
+        basis,
+        value,
+        known,
+        known == Provenance.REPORTED ? source : null,
+        publishedAt);
+  }
+
+  /** The later of two instants, null standing for "known from nothing" (ytd(0)). */
+  private static Instant latest(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isAfter(b) ? a : b;
   }
 
   /**
@@ -141,13 +213,16 @@ public final class YearLedger {
     }
     long rest = ytd[upper] - ytd[lower];
     int unknownMonths = 0;
+    Instant at = latest(ytdAt[lower], ytdAt[upper]);
     for (int i = lower + 1; i <= upper; i++) {
       if (monthKind[i] == UNKNOWN) {
         unknownMonths++;
       } else {
         rest -= month[i];
+        at = latest(at, monthAt[i]);
       }
     }
+    estimateAt[m] = at;
     return rest < 0 ? NO_ESTIMATE : (rest + unknownMonths / 2) / unknownMonths;
   }
 }

@@ -1,12 +1,17 @@
 package dev.tradewatch.domain.rules;
 
+import dev.tradewatch.domain.series.Reported;
 import dev.tradewatch.domain.series.YearLedger;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Test fixtures for single rules: configured values and ledgers. */
 final class RuleFixtures {
+
+  /** When every fixture value was published. */
+  static final Instant PUBLISHED = Instant.parse("2021-01-04T00:00:00Z");
 
   private RuleFixtures() {}
 
@@ -25,17 +30,17 @@ final class RuleFixtures {
   }
 
   private static YearLedger ledger(int year, Map<String, Long> monthsUsd, Map<String, Long> ytds) {
-    Long[] months = new Long[13];
-    Long[] ytd = new Long[13];
+    Reported[] months = new Reported[13];
+    Reported[] ytd = new Reported[13];
     monthsUsd.forEach((period, usd) -> put(months, year, period, usd));
     ytds.forEach((period, usd) -> put(ytd, year, period, usd));
-    return YearLedger.reconcile(months, ytd);
+    return YearLedger.reconcile(year, months, ytd);
   }
 
-  private static void put(Long[] target, int year, String period, long usd) {
+  private static void put(Reported[] target, int year, String period, long usd) {
     YearMonth month = YearMonth.parse(period);
     if (month.getYear() == year) {
-      target[month.getMonthValue()] = usd * 100;
+      target[month.getMonthValue()] = new Reported(usd * 100, PUBLISHED, "test");
     }
   }
 }
