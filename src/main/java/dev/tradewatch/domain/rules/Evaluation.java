@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One rule applied to one period: what was observed, what it was compared with, whether it fires,
@@ -20,13 +21,21 @@ public record Evaluation(
     Severity severity,
     boolean fires,
     List<Evidence> evidence,
-    String method) {
+    Supplier<String> methodText) {
 
   public Evaluation {
     if (evidence.isEmpty()) {
       throw new IllegalArgumentException("an evaluation looks at something");
     }
     evidence = List.copyOf(evidence);
+  }
+
+  /**
+   * How the rule reached its numbers, one line. Written only when asked for: most evaluations do
+   * not fire and meet no alert, and writing the line for each of them doubled the cost of a figure.
+   */
+  public String method() {
+    return methodText.get();
   }
 
   /** observed / baseline to three decimals, or null when the baseline is zero. */

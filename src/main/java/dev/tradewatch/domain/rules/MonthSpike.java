@@ -4,6 +4,7 @@ import dev.tradewatch.domain.series.Evidence;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public final class MonthSpike implements Rule<MonthSpike.Settings> {
         severity(value, median, settings.factor()),
         fires,
         evidence,
-        baseline.method(month.period()));
+        () -> baseline.method(month.period()));
   }
 
   /**
@@ -135,7 +136,11 @@ public final class MonthSpike implements Rule<MonthSpike.Settings> {
     if (count == 0) {
       return Optional.empty();
     }
-    long[] values = months.stream().mapToLong(Evidence::valueCents).sorted().toArray();
+    long[] values = new long[count]; // a plain sort: this runs for every month of two years
+    for (int i = 0; i < count; i++) {
+      values[i] = months.get(i).valueCents();
+    }
+    Arrays.sort(values);
     long median =
         count % 2 == 1 ? values[count / 2] : (values[count / 2 - 1] + values[count / 2]) / 2;
     return Optional.of(new Baseline(median, months));

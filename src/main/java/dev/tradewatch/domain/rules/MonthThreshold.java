@@ -69,11 +69,12 @@ public final class MonthThreshold implements Rule<MonthThreshold.Settings> {
                   severity(value, threshold),
                   value >= threshold,
                   List.of(month),
-                  "month "
-                      + period
-                      + " "
-                      + month.known().wireName()
-                      + " against a fixed threshold");
+                  () ->
+                      "month "
+                          + period
+                          + " "
+                          + month.known().wireName()
+                          + " against a fixed threshold");
             });
   }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code ytd-ratio}: the year to date at least {@code ratio} × the same span a year earlier, and at
@@ -83,15 +84,16 @@ public final class YtdRatio implements Rule<YtdRatio.Settings> {
     long yearBefore = beforeEvidence.valueCents();
     boolean fires =
         Factors.atLeast(ytd, settings.ratio(), yearBefore) && ytd >= settings.floorCents();
-    String method =
-        "ytd "
-            + period
-            + " "
-            + ytdEvidence.known().wireName()
-            + " against ytd "
-            + beforeEvidence.period()
-            + " "
-            + beforeEvidence.known().wireName();
+    Supplier<String> method =
+        () ->
+            "ytd "
+                + period
+                + " "
+                + ytdEvidence.known().wireName()
+                + " against ytd "
+                + beforeEvidence.period()
+                + " "
+                + beforeEvidence.known().wireName();
     return new Evaluation(
         this,
         period,
