@@ -39,6 +39,7 @@ public final class ConfigKeys {
   public static final String TOPIC_INPUT = "tradewatch.topics.input";
   public static final String TOPIC_ALERTS = "tradewatch.topics.alerts";
   public static final String TOPIC_DEAD_LETTER = "tradewatch.topics.dead-letter";
+  public static final String TOPIC_RULES = "tradewatch.topics.rules";
   public static final String TOPICS_CREATE = "tradewatch.topics.create";
   public static final String TOPICS_PARTITIONS = "tradewatch.topics.partitions";
   public static final String TOPICS_REPLICATION = "tradewatch.topics.replication-factor";
@@ -146,6 +147,7 @@ public final class ConfigKeys {
     defaults.put(TOPIC_INPUT, Topics.DEFAULT_INPUT);
     defaults.put(TOPIC_ALERTS, Topics.DEFAULT_ALERTS);
     defaults.put(TOPIC_DEAD_LETTER, Topics.DEFAULT_DEAD_LETTER);
+    defaults.put(TOPIC_RULES, Topics.DEFAULT_RULES);
     defaults.put(TOPICS_CREATE, "true");
     defaults.put(TOPICS_PARTITIONS, "4");
     defaults.put(TOPICS_REPLICATION, "-1");

@@ -144,6 +144,7 @@ public record Settings(
             ConfigKeys.TOPIC_INPUT, prefixed.input(),
             ConfigKeys.TOPIC_ALERTS, prefixed.alerts(),
             ConfigKeys.TOPIC_DEAD_LETTER, prefixed.deadLetter(),
+            ConfigKeys.TOPIC_RULES, prefixed.rules(),
             ConfigKeys.TOPICS_CREATE, "true"));
   }
 

@@ -134,7 +134,8 @@ public final class SettingsLoader {
         new Topics(
             v.text(ConfigKeys.TOPIC_INPUT),
             v.text(ConfigKeys.TOPIC_ALERTS),
-            v.text(ConfigKeys.TOPIC_DEAD_LETTER));
+            v.text(ConfigKeys.TOPIC_DEAD_LETTER),
+            v.text(ConfigKeys.TOPIC_RULES));
     Settings.TopicCreation creation =
         new Settings.TopicCreation(
             v.bool(ConfigKeys.TOPICS_CREATE),

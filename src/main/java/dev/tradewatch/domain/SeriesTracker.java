@@ -17,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Applies a figure to its series' state and works out which alerts change. A figure in year Y can
@@ -57,6 +59,25 @@ public final class SeriesTracker {
     List<Alert> changes = new ArrayList<>(reevaluate(state, detector, year, now));
     changes.addAll(reevaluate(state, detector, year + 1, now));
     return new Applied(outcome, changes);
+  }
+
+  /**
+   * Re-evaluates every year of {@code state} (which it mutates) under this tracker's rules, as
+   * after a change of settings; returns the alerts that changed, {@code now} stamping them.
+   */
+  public List<Alert> reevaluateAll(SeriesState state, Instant now) {
+    SortedSet<Integer> years = new TreeSet<>();
+    state.reported().keySet().forEach(id -> years.add(id.period().getYear()));
+    new ArrayList<>(years).forEach(year -> years.add(year + 1)); // last year's ytd and baseline
+    state.alerts().forEach(alert -> years.add(alert.period().getYear()));
+    SeriesKey series = state.series();
+    RuleSettings settings = config.forFlow(series.exporter(), series.importer(), series.category());
+    Detector detector = new Detector(state::ledger, settings, series);
+    List<Alert> changes = new ArrayList<>();
+    for (int year : years) {
+      changes.addAll(reevaluate(state, detector, year, now));
+    }
+    return changes;
   }
 
   /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.metrics.ReevaluationProgress;
 import dev.tradewatch.stream.AlertJson;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,6 +39,7 @@ final class ApiHandler implements HttpHandler {
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private volatile StateQueries queries;
+  private volatile ReevaluationProgress reevaluation;
   private final HttpSecurity security;
   private final HttpClient client;
 
@@ -50,7 +52,8 @@ final class ApiHandler implements HttpHandler {
    * Starts answering for a running monitor; until then every known route with valid parameters
    * answers 503 (/metrics is served elsewhere).
    */
-  void attach(StateQueries attached) {
+  void attach(StateQueries attached, ReevaluationProgress reevaluation) {
+    this.reevaluation = reevaluation;
     this.queries = attached;
   }
 
@@ -83,7 +86,7 @@ final class ApiHandler implements HttpHandler {
     }
     try {
       return switch (request.resource()) {
-        case HEALTH -> health(attached);
+        case HEALTH -> health(attached, reevaluation.snapshot());
         case ALERTS -> new Response(200, alerts(attached, request));
         case SERIES -> new Response(200, series(attached, request));
       };
@@ -93,9 +96,19 @@ final class ApiHandler implements HttpHandler {
     }
   }
 
-  private static Response health(StateQueries attached) {
+  /**
+   * The client's state, and the rules in force with the re-evaluation of stored series after a
+   * change (on this instance): a pass under way is not unhealthy, the stream keeps flowing.
+   */
+  private static Response health(StateQueries attached, ReevaluationProgress.Snapshot rules) {
     KafkaStreams.State state = attached.streamsState();
     ObjectNode body = JSON.createObjectNode().put("status", state.name());
+    body.putObject("rules")
+        .put("fingerprint", rules.fingerprint())
+        .put("reevaluating", rules.reevaluating())
+        .put("tasksReevaluating", rules.tasks())
+        .put("seriesReevaluated", rules.seriesDone())
+        .put("seriesRemaining", rules.remaining());
     return new Response(state == KafkaStreams.State.RUNNING ? 200 : 503, body);
   }
 

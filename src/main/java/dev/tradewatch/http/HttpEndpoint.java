@@ -66,7 +66,10 @@ public final class HttpEndpoint implements AutoCloseable {
     ExportedMeters.configure(
         registry,
         List.of(
-            settings.topics().input(), settings.topics().alerts(), settings.topics().deadLetter()),
+            settings.topics().input(),
+            settings.topics().alerts(),
+            settings.topics().deadLetter(),
+            settings.topics().rules()),
         settings.application().id());
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
@@ -185,7 +188,7 @@ public final class HttpEndpoint implements AutoCloseable {
     long period = settings.metrics().refreshInterval().toMillis();
     scheduler.scheduleWithFixedDelay(
         () -> refresh(queries, stateMetrics), 0, period, TimeUnit.MILLISECONDS);
-    api.attach(queries);
+    api.attach(queries, monitor.reevaluation());
   }
 
   private void refresh(StateQueries queries, StateMetrics stateMetrics) {

@@ -24,10 +24,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Checks, before the streams client starts, that the cluster answers within the start-up timeout
- * and that the input, alert and dead-letter topics exist, creating the missing ones when allowed.
- * Input and dead letters are kept without time limit (figures are years old and nothing may be
- * lost); the alert topic is compacted to the current state of every alert, its key being the alert
- * id.
+ * and that the input, alert, dead-letter and rules topics exist, creating the missing ones when
+ * allowed. Input and dead letters are kept without time limit (figures are years old and nothing
+ * may be lost); the alert topic is compacted to the current state of every alert, its key being the
+ * alert id, and the rules topic to the latest value of every setting.
  */
 public final class ClusterPreparation {
 
@@ -228,7 +228,9 @@ public final class ClusterPreparation {
         new NewTopic(settings.topics().alerts(), Optional.of(partitions), replication)
             .configs(compacted),
         new NewTopic(settings.topics().deadLetter(), Optional.of(partitions), replication)
-            .configs(deadLetters));
+            .configs(deadLetters),
+        // every instance reads all of it (a global store): one partition keeps the records in order
+        new NewTopic(settings.topics().rules(), Optional.of(1), replication).configs(compacted));
   }
 
   private static String names(List<NewTopic> topics) {

@@ -2,6 +2,7 @@ package dev.tradewatch.lifecycle;
 
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.metrics.PipelineMetrics;
+import dev.tradewatch.metrics.ReevaluationProgress;
 import dev.tradewatch.stream.DeadLetterProcessingHandler;
 import dev.tradewatch.stream.StreamsDefaults;
 import dev.tradewatch.stream.TopologySettings;
@@ -38,10 +39,12 @@ public final class StreamsRuntime implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final LocalStateGuard guard; // null for topologies other than the monitor's
+  private final PipelineMetrics metrics; // null for topologies other than the monitor's
 
-  private StreamsRuntime(KafkaStreams streams, LocalStateGuard guard) {
+  private StreamsRuntime(KafkaStreams streams, LocalStateGuard guard, PipelineMetrics metrics) {
     this.streams = streams;
     this.guard = guard;
+    this.metrics = metrics;
   }
 
   /**
@@ -81,12 +84,12 @@ public final class StreamsRuntime implements AutoCloseable {
       streams.close(CLOSE_TIMEOUT);
       throw e;
     }
-    return launch(streams, guard);
+    return launch(streams, guard, metrics);
   }
 
   /** Starts {@code topology} with {@code props}; returns once the client is started. */
   public static StreamsRuntime start(Topology topology, Properties props) {
-    return launch(create(topology, props), null);
+    return launch(create(topology, props), null, null);
   }
 
   private static KafkaStreams create(Topology topology, Properties props) {
@@ -98,8 +101,9 @@ public final class StreamsRuntime implements AutoCloseable {
   }
 
   /** Starts {@code streams}; {@code guard}, if any, records the state's owner on each RUNNING. */
-  private static StreamsRuntime launch(KafkaStreams streams, LocalStateGuard guard) {
-    StreamsRuntime runtime = new StreamsRuntime(streams, guard);
+  private static StreamsRuntime launch(
+      KafkaStreams streams, LocalStateGuard guard, PipelineMetrics metrics) {
+    StreamsRuntime runtime = new StreamsRuntime(streams, guard, metrics);
     streams.setUncaughtExceptionHandler(
         exception -> {
           runtime.failure.compareAndSet(null, exception);
@@ -151,6 +155,17 @@ public final class StreamsRuntime implements AutoCloseable {
 
   public KafkaStreams streams() {
     return streams;
+  }
+
+  /**
+   * The monitor's rules fingerprint and re-evaluation progress (a monitor started by {@link
+   * #startMonitor} only).
+   */
+  public ReevaluationProgress reevaluation() {
+    if (metrics == null) {
+      throw new IllegalStateException("not a monitor: no rules");
+    }
+    return metrics.reevaluation();
   }
 
   public boolean isRunning() {

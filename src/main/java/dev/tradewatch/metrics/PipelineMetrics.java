@@ -30,6 +30,8 @@ public final class PipelineMetrics {
   public static final String REJECTED = "tradewatch.rejected.figures";
   public static final String ALERTS = "tradewatch.alerts";
   public static final String LATENCY = "tradewatch.processing.latency";
+  public static final String RULE_UPDATES = "tradewatch.rule.updates";
+  public static final String REEVALUATED = "tradewatch.rules.reevaluated";
 
   /**
    * The dead-letter reason of an unexpected exception while processing: not a {@link RejectReason},
@@ -44,6 +46,20 @@ public final class PipelineMetrics {
   private final Counter rejectedFigures;
   private final Counter processingErrors;
   private final Timer latency;
+  private final Map<RuleUpdate, Counter> ruleUpdates = new EnumMap<>(RuleUpdate.class);
+  private final Counter reevaluated;
+  private final ReevaluationProgress progress;
+
+  /** What became of a record on the rules topic. */
+  public enum RuleUpdate {
+    APPLIED,
+    REMOVED,
+    REJECTED;
+
+    String tagValue() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   public PipelineMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -62,6 +78,20 @@ public final class PipelineMetrics {
         }
       }
     }
+    for (RuleUpdate update : RuleUpdate.values()) {
+      ruleUpdates.put(
+          update,
+          Counter.builder(RULE_UPDATES)
+              .description("Records read from the rules topic, by what became of them")
+              .tag("outcome", update.tagValue())
+              .register(registry));
+    }
+    reevaluated =
+        Counter.builder(REEVALUATED)
+            .description("Series re-evaluated after a change of rules")
+            .baseUnit("series")
+            .register(registry);
+    progress = new ReevaluationProgress(registry);
     latency =
         Timer.builder(LATENCY)
             .description(
@@ -102,6 +132,21 @@ public final class PipelineMetrics {
             alertKey(alert.rule(), alert.severity(), alert.status()),
             key -> alertCounter(alert.rule(), alert.severity(), alert.status()))
         .increment();
+  }
+
+  /** A rules-topic record (a key's new value or its removal) was applied or rejected. */
+  public void ruleUpdate(RuleUpdate update) {
+    ruleUpdates.get(update).increment();
+  }
+
+  /** {@code series} series were re-evaluated after a change of rules. */
+  public void reevaluated(int series) {
+    reevaluated.increment(series);
+  }
+
+  /** Where this instance's re-evaluation after a change of rules stands. */
+  public ReevaluationProgress reevaluation() {
+    return progress;
   }
 
   /** A figure appended at {@code recordTimestampMs} has been processed now. */

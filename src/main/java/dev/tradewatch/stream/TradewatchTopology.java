@@ -1,7 +1,6 @@
 package dev.tradewatch.stream;
 
 import dev.tradewatch.config.Topics;
-import dev.tradewatch.domain.SeriesTracker;
 import dev.tradewatch.domain.figures.Figure;
 import dev.tradewatch.domain.figures.FigureValidator;
 import dev.tradewatch.metrics.PipelineMetrics;
@@ -27,17 +26,24 @@ import org.apache.kafka.streams.state.Stores;
  * input ─► parse-figures ─► route ─┬─ rejected ─► dead-letter topic (original bytes + reason headers)
  *                                  └─ accepted ─► key-by-series ─► repartition "figures-by-series"
  *                                                   ─► track-series [series-store] ─► alert topic
+ *                                                        [rules-progress]      ▲ looks at, on a
+ * rules topic ─► mirror-rules-source ─► mirror-rules [rules-store, global] ──────┘ punctuation
  * </pre>
  *
  * The record key is not trusted, so figures are re-keyed by series before the stateful step; every
  * figure of a series then meets the same state, which is what makes the outcome independent of how
- * the input was partitioned. Names of processors, the store and the repartition topic are part of
- * the upgrade contract (see the golden test of {@code describe()}).
+ * the input was partitioned. Every instance mirrors the whole rules topic in a global store, which
+ * the series step looks at to apply rules changed at runtime (see {@link SeriesProcessor}); the
+ * global store comes last, so that adding it left the numbering of the other sub-topologies, and so
+ * their task ids, as they were. Names of processors, the store and the repartition topic are part
+ * of the upgrade contract (see the golden test of {@code describe()}).
  */
 public final class TradewatchTopology {
 
   public static final String SERIES_STORE = "series-store";
   public static final String REPARTITION = "figures-by-series";
+  public static final String RULES_STORE = "rules-store";
+  public static final String RULES_PROGRESS_STORE = "rules-progress";
 
   private TradewatchTopology() {}
 
@@ -52,7 +58,12 @@ public final class TradewatchTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(SERIES_STORE), Serdes.String(), new SeriesStateSerde()));
     FigureParser parser = new FigureParser(new FigureValidator(clock), settings.maxRecordBytes());
-    SeriesTracker tracker = new SeriesTracker(settings.detection());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(RULES_PROGRESS_STORE),
+            Serdes.String(),
+            Serdes.String()));
+    RuleUpdates ruleUpdates = new RuleUpdates(settings.rules(), metrics);
     Topics topics = settings.topics();
 
     Map<String, KStream<byte[], ParsedFigure>> routes =
@@ -83,13 +94,21 @@ public final class TradewatchTopology {
                 .withKeySerde(Serdes.String())
                 .withValueSerde(new FigureSerde()))
         .process(
-            () -> new SeriesProcessor(tracker, clock, metrics),
+            () -> new SeriesProcessor(ruleUpdates, clock, metrics),
             Named.as("track-series"),
-            SERIES_STORE)
+            SERIES_STORE,
+            RULES_PROGRESS_STORE)
         .to(
             topics.alerts(),
             Produced.with(Serdes.String(), new AlertJson()).withName("alerts-out"));
 
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RULES_STORE), Serdes.String(), Serdes.String())
+            .withLoggingDisabled(), // a global store's changelog is its source topic
+        topics.rules(),
+        Consumed.with(Serdes.String(), Serdes.String()).withName("mirror-rules"),
+        () -> new RulesMirror(metrics));
     return builder.build();
   }
 }

@@ -2,6 +2,7 @@ package dev.tradewatch.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradewatch.config.SettingsLoader;
 import dev.tradewatch.config.Topics;
 import dev.tradewatch.metrics.PipelineMetrics;
 import java.nio.charset.StandardCharsets;
@@ -202,7 +203,7 @@ class DeadLetterTest {
         new TopologyFixture(
             new TopologySettings(
                 Topics.defaults(),
-                dev.tradewatch.domain.rules.DetectionConfig.defaults(),
+                new dev.tradewatch.config.RulesTopicLayer(SettingsLoader.defaults()),
                 1024,
                 2048))) {
       byte[] value = bytes("x".repeat(5000));

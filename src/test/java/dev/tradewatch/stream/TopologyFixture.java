@@ -19,6 +19,7 @@ import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -31,10 +32,12 @@ final class TopologyFixture implements AutoCloseable {
   static final Instant NOW = Instant.parse("2026-11-27T23:10:00Z");
 
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final PipelineMetrics metrics = new PipelineMetrics(registry);
   final TopologyTestDriver driver;
   final TestInputTopic<byte[], byte[]> input;
   final TestOutputTopic<String, Alert> alerts;
   final TestOutputTopic<byte[], byte[]> deadLetters;
+  final TestInputTopic<String, String> rules;
 
   TopologyFixture(TopologySettings settings) {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -42,9 +45,7 @@ final class TopologyFixture implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "tradewatch-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir().toString()); // drivers may coexist
-    driver =
-        new TopologyTestDriver(
-            TradewatchTopology.build(settings, new PipelineMetrics(registry), clock), props, NOW);
+    driver = new TopologyTestDriver(TradewatchTopology.build(settings, metrics, clock), props, NOW);
     Topics topics = settings.topics();
     input =
         driver.createInputTopic(
@@ -55,6 +56,7 @@ final class TopologyFixture implements AutoCloseable {
     deadLetters =
         driver.createOutputTopic(
             topics.deadLetter(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    rules = driver.createInputTopic(topics.rules(), new StringSerializer(), new StringSerializer());
   }
 
   TopologyFixture() {
@@ -63,6 +65,27 @@ final class TopologyFixture implements AutoCloseable {
 
   void send(String json) {
     input.pipeInput(new TestRecord<>(null, json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Writes a record to the rules topic; a null value is a tombstone. */
+  void setRule(String key, String value) {
+    rules.pipeInput(key, value);
+  }
+
+  /**
+   * Lets wall-clock time pass until every task has noticed the rules in force and re-evaluated its
+   * series under them; returns the number of punctuations that took.
+   */
+  int awaitRulesApplied() {
+    int punctuations = 0;
+    do {
+      driver.advanceWallClockTime(SeriesProcessor.RULES_CHECK_INTERVAL);
+      punctuations++;
+      if (punctuations > 100_000) {
+        throw new AssertionError("the re-evaluation after a change of rules never ends");
+      }
+    } while (metrics.reevaluation().snapshot().reevaluating());
+    return punctuations;
   }
 
   void sendSeedCase() {

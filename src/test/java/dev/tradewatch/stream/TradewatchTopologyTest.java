@@ -2,6 +2,7 @@ package dev.tradewatch.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradewatch.config.RulesTopicLayer;
 import dev.tradewatch.config.SettingsLoader;
 import dev.tradewatch.config.Topics;
 import dev.tradewatch.domain.alerts.Alert;
@@ -216,7 +217,7 @@ class TradewatchTopologyTest {
         new TopologyFixture(
             new TopologySettings(
                 Topics.defaults(),
-                SettingsLoader.load(null, Map.of(), keys).detection(),
+                new RulesTopicLayer(SettingsLoader.load(null, Map.of(), keys)),
                 TopologySettings.defaults().maxRecordBytes(),
                 TopologySettings.defaults().deadLetterMaxBytes()));
   }
