@@ -4,22 +4,19 @@ import dev.tradewatch.config.RulesTopicLayer;
 import dev.tradewatch.config.RulesTopicLayer.ActiveRules;
 import dev.tradewatch.metrics.PipelineMetrics;
 import dev.tradewatch.metrics.PipelineMetrics.RuleUpdate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The rules in force on this instance: the configured settings with the rules topic's records on
- * top. Stream tasks ask for them from a punctuation, handing over the global store that mirrors the
- * topic; records that changed since the last look are judged once for the whole instance. A
- * rejected record is logged once and counted, and the key keeps its last good value (a restart
- * forgets that value if the topic holds only the bad one by then: the key then falls back to the
- * settings below the topic).
+ * top, shared by the global thread that reads the topic ({@link RulesMirror}) and the stream tasks
+ * that apply the rules ({@link SeriesProcessor}, from a punctuation). Each record is judged once,
+ * as it arrives: a rejected one is logged and counted, and its key keeps its last good value. On
+ * start-up the records are those the topic still holds; if the latest record of a key is a bad one
+ * by then, the key falls back to the settings below the topic.
  */
 final class RuleUpdates {
 
@@ -28,13 +25,10 @@ final class RuleUpdates {
   private final RulesTopicLayer layer;
   private final PipelineMetrics metrics;
 
-  /** The topic's records as last seen, bad ones included. */
-  private Map<String, String> seen = Map.of();
-
   /** The values in force, by key: the last good value of every key the topic sets. */
   private final Map<String, String> accepted = new TreeMap<>();
 
-  private ActiveRules active;
+  private volatile ActiveRules active;
 
   RuleUpdates(RulesTopicLayer layer, PipelineMetrics metrics) {
     this.layer = layer;
@@ -43,52 +37,63 @@ final class RuleUpdates {
     metrics.reevaluation().rulesInForce(active.fingerprint());
   }
 
-  /** The rules in force given the topic's records in {@code topic}. */
-  synchronized ActiveRules current(ReadOnlyKeyValueStore<String, String> topic) {
-    Map<String, String> records = new HashMap<>();
-    try (KeyValueIterator<String, String> all = topic.all()) {
-      all.forEachRemaining(kv -> records.put(kv.key, kv.value));
-    }
-    if (records.equals(seen)) {
-      return active;
-    }
+  /** The rules in force now. */
+  ActiveRules current() {
+    return active;
+  }
+
+  /** The records the topic held at start-up (key → latest value), before any {@link #record}. */
+  synchronized void startWith(Map<String, String> records) {
     boolean changed = false;
     for (Map.Entry<String, String> record : new TreeMap<>(records).entrySet()) {
-      String key = record.getKey();
-      String value = record.getValue();
-      if (value.equals(seen.get(key))) {
-        continue;
-      }
-      Optional<String> rejection = layer.rejection(key, value);
-      if (rejection.isPresent()) {
-        LOG.warn(
-            "ignoring rules-topic record {}={}: {}; keeping {}",
-            key,
-            value,
-            rejection.get(),
-            accepted.containsKey(key)
-                ? "its last good value " + accepted.get(key)
-                : "the configured value");
-        metrics.ruleUpdate(RuleUpdate.REJECTED);
-      } else if (!value.equals(accepted.put(key, value))) {
-        LOG.info("rules topic: {}={}", key, value);
-        metrics.ruleUpdate(RuleUpdate.APPLIED);
-        changed = true;
-      }
+      changed |= judge(record.getKey(), record.getValue());
     }
-    for (String key : seen.keySet()) {
-      if (!records.containsKey(key) && accepted.remove(key) != null) {
-        LOG.info("rules topic: {} removed", key);
-        metrics.ruleUpdate(RuleUpdate.REMOVED);
-        changed = true;
-      }
-    }
-    seen = records;
     if (changed) {
-      active = layer.apply(accepted);
-      metrics.reevaluation().rulesInForce(active.fingerprint());
-      LOG.info("rules in force now have fingerprint {}", active.fingerprint());
+      rulesChanged();
     }
-    return active;
+  }
+
+  /** A record read from the topic; a null value is a tombstone. */
+  synchronized void record(String key, String value) {
+    if (judge(key, value)) {
+      rulesChanged();
+    }
+  }
+
+  /** Applies or rejects one record; returns whether the values in force changed. */
+  private boolean judge(String key, String value) {
+    Optional<String> rejection = layer.rejection(key, value);
+    if (rejection.isPresent()) {
+      LOG.warn(
+          "ignoring rules-topic record {}={}: {}; keeping {}",
+          key,
+          value,
+          rejection.get(),
+          key != null && accepted.containsKey(key)
+              ? "its last good value " + accepted.get(key)
+              : "the configured value");
+      metrics.ruleUpdate(RuleUpdate.REJECTED);
+      return false;
+    }
+    if (value == null) {
+      if (accepted.remove(key) == null) {
+        return false;
+      }
+      LOG.info("rules topic: {} removed", key);
+      metrics.ruleUpdate(RuleUpdate.REMOVED);
+      return true;
+    }
+    if (value.equals(accepted.put(key, value))) {
+      return false;
+    }
+    LOG.info("rules topic: {}={}", key, value);
+    metrics.ruleUpdate(RuleUpdate.APPLIED);
+    return true;
+  }
+
+  private void rulesChanged() {
+    active = layer.apply(accepted);
+    metrics.reevaluation().rulesInForce(active.fingerprint());
+    LOG.info("rules in force now have fingerprint {}", active.fingerprint());
   }
 }

@@ -1,46 +1,47 @@
 package dev.tradewatch.stream;
 
-import dev.tradewatch.metrics.PipelineMetrics;
-import dev.tradewatch.metrics.PipelineMetrics.RuleUpdate;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the global rules store equal to the rules topic: the latest value of every key, a tombstone
- * removing it. Values are judged where they are used ({@link RuleUpdates}), not here: on restart
- * Kafka Streams fills a global store from the topic without this processor.
+ * Reads the rules topic on the global thread: keeps the global store equal to the topic (the latest
+ * value of every key, a tombstone removing it) and hands every record to {@link RuleUpdates}. At
+ * start-up Kafka Streams fills the store from the topic before this processor is initialised, so
+ * {@link #init} hands over what the store holds then.
  */
 final class RulesMirror implements Processor<String, String, Void, Void> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RulesMirror.class);
-
-  private final PipelineMetrics metrics;
+  private final RuleUpdates ruleUpdates;
   private KeyValueStore<String, String> store;
 
-  RulesMirror(PipelineMetrics metrics) {
-    this.metrics = metrics;
+  RulesMirror(RuleUpdates ruleUpdates) {
+    this.ruleUpdates = ruleUpdates;
   }
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     store = context.getStateStore(TradewatchTopology.RULES_STORE);
+    Map<String, String> records = new HashMap<>();
+    try (KeyValueIterator<String, String> all = store.all()) {
+      all.forEachRemaining(kv -> records.put(kv.key, kv.value));
+    }
+    ruleUpdates.startWith(records);
   }
 
   @Override
   public void process(Record<String, String> record) {
-    if (record.key() == null) {
-      LOG.warn("ignoring a rules-topic record without a key (the key names the setting)");
-      metrics.ruleUpdate(RuleUpdate.REJECTED);
-      return;
+    if (record.key() != null) {
+      if (record.value() == null) {
+        store.delete(record.key());
+      } else {
+        store.put(record.key(), record.value());
+      }
     }
-    if (record.value() == null) {
-      store.delete(record.key());
-    } else {
-      store.put(record.key(), record.value());
-    }
+    ruleUpdates.record(record.key(), record.value()); // a record without a key is rejected there
   }
 }

@@ -24,13 +24,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Applies each figure to its series' state in the series store and forwards the alert changes,
  * keyed by alert id. Alerts start with fresh headers: input headers are not the alert's business.
  *
- * <p>Rules can change at runtime (the rules topic, mirrored in a global store). A global store
- * cannot forward to this task, so a wall-clock punctuation looks at it: when the rules' fingerprint
- * differs from the one this task's alerts were evaluated under, new figures are evaluated under the
- * new rules at once and every stored series is re-evaluated, {@link #BATCH} series a punctuation,
- * in the task's transaction like any other write. The fingerprint of the pass under way and its
- * cursor live in the change-logged progress store, so a pass interrupted by a crash, or a change
- * made while the application was down, continues after a restart.
+ * <p>Rules can change at runtime (the rules topic, read on the global thread into {@link
+ * RuleUpdates}). A global store cannot forward to this task, so a wall-clock punctuation looks for
+ * a change: when the rules' fingerprint differs from the one this task's alerts were evaluated
+ * under, new figures are evaluated under the new rules at once and every stored series is
+ * re-evaluated, {@link #BATCH} series a punctuation, in the task's transaction like any other
+ * write. The fingerprint of the pass under way and its cursor live in the change-logged progress
+ * store, so a pass interrupted by a crash, or a change made while the application was down,
+ * continues after a restart.
  */
 final class SeriesProcessor implements Processor<String, Figure, String, Alert> {
 
@@ -53,7 +54,6 @@ final class SeriesProcessor implements Processor<String, Figure, String, Alert> 
   private ProcessorContext<String, Alert> context;
   private KeyValueStore<String, SeriesState> store;
   private KeyValueStore<String, String> progress;
-  private KeyValueStore<String, String> rulesTopic;
   private String task;
   private ActiveRules rules;
   private SeriesTracker tracker;
@@ -69,9 +69,8 @@ final class SeriesProcessor implements Processor<String, Figure, String, Alert> 
     this.context = context;
     this.store = context.getStateStore(TradewatchTopology.SERIES_STORE);
     this.progress = context.getStateStore(TradewatchTopology.RULES_PROGRESS_STORE);
-    this.rulesTopic = context.getStateStore(TradewatchTopology.RULES_STORE);
     this.task = context.taskId().toString();
-    useRules(ruleUpdates.current(rulesTopic));
+    useRules(ruleUpdates.current());
     context.schedule(RULES_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::checkRules);
   }
 
@@ -111,7 +110,7 @@ final class SeriesProcessor implements Processor<String, Figure, String, Alert> 
    * evaluated under other rules. A new change while a pass is under way starts it over.
    */
   private void checkRules(long wallClockMs) {
-    useRules(ruleUpdates.current(rulesTopic));
+    useRules(ruleUpdates.current());
     String fingerprint = rules.fingerprint();
     String target = progress.get(TARGET);
     if (target == null && fingerprint.equals(progress.get(APPLIED))) {

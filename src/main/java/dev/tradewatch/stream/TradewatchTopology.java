@@ -26,17 +26,18 @@ import org.apache.kafka.streams.state.Stores;
  * input ─► parse-figures ─► route ─┬─ rejected ─► dead-letter topic (original bytes + reason headers)
  *                                  └─ accepted ─► key-by-series ─► repartition "figures-by-series"
  *                                                   ─► track-series [series-store] ─► alert topic
- *                                                        [rules-progress]      ▲ looks at, on a
- * rules topic ─► mirror-rules-source ─► mirror-rules [rules-store, global] ──────┘ punctuation
+ *                                                       [rules-progress]
+ *                                                              ▲ rules in force, on a punctuation
+ * rules topic ─► mirror-rules [rules-store, global] ─► RuleUpdates (one per instance)
  * </pre>
  *
  * The record key is not trusted, so figures are re-keyed by series before the stateful step; every
  * figure of a series then meets the same state, which is what makes the outcome independent of how
- * the input was partitioned. Every instance mirrors the whole rules topic in a global store, which
- * the series step looks at to apply rules changed at runtime (see {@link SeriesProcessor}); the
- * global store comes last, so that adding it left the numbering of the other sub-topologies, and so
- * their task ids, as they were. Names of processors, the store and the repartition topic are part
- * of the upgrade contract (see the golden test of {@code describe()}).
+ * the input was partitioned. Every instance reads the whole rules topic into a global store and
+ * {@link RuleUpdates}, where the series step picks up rules changed at runtime (see {@link
+ * SeriesProcessor}); the global store comes last, so that adding it left the numbering of the other
+ * sub-topologies, and so their task ids, as they were. Names of processors, the store and the
+ * repartition topic are part of the upgrade contract (see the golden test of {@code describe()}).
  */
 public final class TradewatchTopology {
 
@@ -108,7 +109,7 @@ public final class TradewatchTopology {
             .withLoggingDisabled(), // a global store's changelog is its source topic
         topics.rules(),
         Consumed.with(Serdes.String(), Serdes.String()).withName("mirror-rules"),
-        () -> new RulesMirror(metrics));
+        () -> new RulesMirror(ruleUpdates));
     return builder.build();
   }
 }

@@ -15,6 +15,7 @@ import dev.tradewatch.replay.FileReplay;
 import dev.tradewatch.stream.AlertJson;
 import dev.tradewatch.testing.ChildProcesses;
 import dev.tradewatch.testing.KafkaTestSupport;
+import dev.tradewatch.testing.MonitorProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

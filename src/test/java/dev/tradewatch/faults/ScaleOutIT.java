@@ -16,6 +16,7 @@ import dev.tradewatch.replay.FileFormat;
 import dev.tradewatch.replay.FileReplay;
 import dev.tradewatch.testing.ChildProcesses;
 import dev.tradewatch.testing.KafkaTestSupport;
+import dev.tradewatch.testing.MonitorProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -189,6 +189,7 @@ public final class KafkaTestSupport {
     flags.put("tradewatch.topics.input", id + ".figures");
     flags.put("tradewatch.topics.alerts", id + ".alerts");
     flags.put("tradewatch.topics.dead-letter", id + ".dlq");
+    flags.put("tradewatch.topics.rules", id + ".rules");
     flags.put("tradewatch.topics.replication-factor", "1");
     return SettingsLoader.load(null, Map.of(), flags);
   }

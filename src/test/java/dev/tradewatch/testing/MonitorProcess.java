@@ -1,6 +1,5 @@
-package dev.tradewatch.faults;
+package dev.tradewatch.testing;
 
-import dev.tradewatch.testing.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,20 +10,20 @@ import java.util.concurrent.TimeUnit;
  * {@code tradewatch run} in a JVM of its own, started from this test's classpath, so that it can be
  * SIGKILLed. Started through the test's {@link ChildProcesses}, so that it ends with the test.
  */
-final class MonitorProcess {
+public final class MonitorProcess {
 
   private final List<String> args;
   private final Path log;
   private final ChildProcesses children;
   private Process process;
 
-  MonitorProcess(List<String> runArgs, Path log, ChildProcesses children) {
+  public MonitorProcess(List<String> runArgs, Path log, ChildProcesses children) {
     this.args = List.copyOf(runArgs);
     this.log = log;
     this.children = children;
   }
 
-  void start() throws IOException {
+  public void start() throws IOException {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -43,14 +42,14 @@ final class MonitorProcess {
   }
 
   /** SIGKILL: no shutdown hook, no clean close, a transaction possibly open. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     if (!process.destroyForcibly().waitFor(1, TimeUnit.MINUTES)) {
       throw new AssertionError("run " + process.pid() + " still alive a minute after SIGKILL");
     }
   }
 
   /** SIGTERM and wait for the clean shutdown (Kafka Streams closes within 30 s). */
-  int stop() throws InterruptedException {
+  public int stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(2, TimeUnit.MINUTES)) {
       throw new AssertionError("run did not stop within 2 minutes of SIGTERM; log in " + log);
@@ -58,7 +57,7 @@ final class MonitorProcess {
     return process.exitValue();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 }
