@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ReplayCommand.class,
       BacktestCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      RulesCommand.class
     })
 public final class TradewatchCommand implements Runnable {
 

@@ -85,7 +85,8 @@ public final class RulesTopicLayer {
     return merged;
   }
 
-  private static boolean isRuleKey(String key) {
+  /** Whether {@code key} names a rule setting ({@code tradewatch.rules.…}), known or not. */
+  public static boolean isRuleKey(String key) {
     return key.startsWith(ConfigKeys.RULE_KEYS.prefix());
   }
 

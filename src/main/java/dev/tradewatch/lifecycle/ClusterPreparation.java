@@ -31,6 +31,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class ClusterPreparation {
 
+  private static final Map<String, String> COMPACTED =
+      Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+
   private ClusterPreparation() {}
 
   /**
@@ -48,7 +51,8 @@ public final class ClusterPreparation {
         settings,
         (admin, timeoutMs) -> {
           Set<String> existing = reachAndListTopics(admin, settings, timeoutMs);
-          Set<String> created = ensureTopics(admin, settings, existing, timeoutMs);
+          Set<String> created =
+              ensureTopics(admin, settings, wanted(settings), existing, timeoutMs);
           DeadLetterLimits deadLetters =
               DeadLetterLimits.forTopic(
                   created.contains(settings.topics().deadLetter())
@@ -93,6 +97,19 @@ public final class ClusterPreparation {
                     + " (start tradewatch run once to create it, or create it yourself)");
           }
           return null;
+        });
+  }
+
+  /**
+   * Checks that the cluster answers and the rules topic exists, creating it as {@link #prepare}
+   * would when allowed: the {@code rules} command may write to it before any monitor has run.
+   */
+  public static void ensureRulesTopic(Settings settings) {
+    withAdmin(
+        settings,
+        (admin, timeoutMs) -> {
+          Set<String> existing = reachAndListTopics(admin, settings, timeoutMs);
+          return ensureTopics(admin, settings, List.of(rulesTopic(settings)), existing, timeoutMs);
         });
   }
 
@@ -162,10 +179,10 @@ public final class ClusterPreparation {
 
   /** Creates the missing topics (when allowed) and returns the names of those it created. */
   private static Set<String> ensureTopics(
-      Admin admin, Settings settings, Set<String> existing, long timeoutMs)
+      Admin admin, Settings settings, List<NewTopic> wanted, Set<String> existing, long timeoutMs)
       throws InterruptedException {
     List<NewTopic> missing = new ArrayList<>();
-    for (NewTopic topic : wanted(settings)) {
+    for (NewTopic topic : wanted) {
       if (!existing.contains(topic.name())) {
         missing.add(topic);
       }
@@ -209,10 +226,7 @@ public final class ClusterPreparation {
 
   private static List<NewTopic> wanted(Settings settings) {
     int partitions = settings.topicCreation().partitions();
-    Optional<Short> replication =
-        settings.topicCreation().replicationFactor() < 0
-            ? Optional.empty()
-            : Optional.of(settings.topicCreation().replicationFactor());
+    Optional<Short> replication = replication(settings);
     Map<String, String> keepForever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
     Map<String, String> deadLetters =
         Map.of(
@@ -220,17 +234,26 @@ public final class ClusterPreparation {
             "-1",
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
             Integer.toString(DeadLetterLimits.CREATED_TOPIC_MAX_MESSAGE_BYTES));
-    Map<String, String> compacted =
-        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     return List.of(
         new NewTopic(settings.topics().input(), Optional.of(partitions), replication)
             .configs(keepForever),
         new NewTopic(settings.topics().alerts(), Optional.of(partitions), replication)
-            .configs(compacted),
+            .configs(COMPACTED),
         new NewTopic(settings.topics().deadLetter(), Optional.of(partitions), replication)
             .configs(deadLetters),
-        // every instance reads all of it (a global store): one partition keeps the records in order
-        new NewTopic(settings.topics().rules(), Optional.of(1), replication).configs(compacted));
+        rulesTopic(settings));
+  }
+
+  private static NewTopic rulesTopic(Settings settings) {
+    // every instance reads all of it (a global store): one partition keeps the records in order
+    return new NewTopic(settings.topics().rules(), Optional.of(1), replication(settings))
+        .configs(COMPACTED);
+  }
+
+  /** The replication factor topics are created with; empty for the broker's default. */
+  private static Optional<Short> replication(Settings settings) {
+    short factor = settings.topicCreation().replicationFactor();
+    return factor < 0 ? Optional.empty() : Optional.of(factor);
   }
 
   private static String names(List<NewTopic> topics) {
@@ -249,7 +272,7 @@ public final class ClusterPreparation {
    * The cause worth adding to a one-line message; nothing for a timeout, which the message already
    * says.
    */
-  private static String reason(Exception e) {
+  static String reason(Exception e) {
     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
     boolean timeout =
         cause instanceof TimeoutException
