@@ -123,6 +123,31 @@ class RulesTopicTest {
     assertThat(changed.values()).allMatch(alert -> alert.status() == AlertStatus.RESOLVED);
   }
 
+  /** The worked example of docs/contract.md, "Rules changed at runtime". */
+  @Test
+  void shouldResolveAllButTheAzerbaijanThresholdAlertsAsTheContractsExampleSays() {
+    fixture.sendSeedCase();
+    fixture.awaitRulesApplied();
+    fixture.readAlerts();
+
+    fixture.setRule(THRESHOLD, "100000000");
+    fixture.setRule("tradewatch.rules.month-threshold.overrides.*-AZE.threshold-usd", "50000000");
+    fixture.awaitRulesApplied();
+
+    Map<String, Alert> changed = TopologyFixture.latest(fixture.readAlerts());
+    assertThat(changed)
+        .containsOnlyKeys(
+            "TUR-OMN-defence-aerospace-TUR-month-threshold-2020-09",
+            "TUR-USA-defence-aerospace-TUR-month-threshold-2020-09");
+    assertThat(changed.values()).allMatch(alert -> alert.status() == AlertStatus.RESOLVED);
+
+    fixture.setRule(THRESHOLD, null);
+    fixture.awaitRulesApplied();
+    Map<String, Alert> back = TopologyFixture.latest(fixture.readAlerts());
+    assertThat(back).containsOnlyKeys(changed.keySet().toArray(String[]::new));
+    assertThat(back.values()).allMatch(alert -> alert.status() == AlertStatus.FIRING);
+  }
+
   @Test
   void shouldEvaluateFiguresThatArriveAfterAChangeUnderTheNewRules() {
     fixture.setRule(THRESHOLD, "100000000");
