@@ -3,13 +3,13 @@ package dev.tradewatch.bench;
 import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import dev.tradewatch.config.ConfigKeys;
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.domain.SeriesState;
+import dev.tradewatch.domain.FlowYear;
 import dev.tradewatch.http.StateQueries;
 import dev.tradewatch.isolated.CatchUp;
 import dev.tradewatch.isolated.Directories;
 import dev.tradewatch.lifecycle.ClusterPreparation;
 import dev.tradewatch.lifecycle.StreamsRuntime;
-import dev.tradewatch.stream.SeriesStateSerde;
+import dev.tradewatch.stream.FlowYearSerde;
 import dev.tradewatch.stream.StreamsDefaults;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -17,9 +17,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -161,14 +163,15 @@ public final class Bench {
   }
 
   private static void addStateSizes(StreamsRuntime monitor, long[] totals) {
-    SeriesStateSerde serde = new SeriesStateSerde();
+    FlowYearSerde serde = new FlowYearSerde();
+    Set<String> series = new HashSet<>();
     new StateQueries(monitor.streams(), null)
-        .forEachLocal(
-            (SeriesState state) -> {
-              totals[0] +=
-                  serde.serializer().serialize("", state).length + state.series().id().length();
-              totals[1]++;
+        .forEachLocalYear(
+            (FlowYear year) -> {
+              totals[0] += serde.serializer().serialize("", year).length + year.storeKey().length();
+              year.reporters().forEach(reporter -> series.add(year.flow().series(reporter).id()));
             });
+    totals[1] += series.size();
   }
 
   private static String uniqueId(String prefix) {

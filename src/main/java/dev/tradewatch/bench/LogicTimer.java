@@ -1,13 +1,15 @@
 package dev.tradewatch.bench;
 
 import dev.tradewatch.config.Settings;
-import dev.tradewatch.domain.SeriesState;
-import dev.tradewatch.domain.SeriesTracker;
+import dev.tradewatch.domain.FlowTracker;
+import dev.tradewatch.domain.FlowWindow;
+import dev.tradewatch.domain.FlowYear;
 import dev.tradewatch.domain.figures.Figure;
 import dev.tradewatch.domain.figures.FigureValidator;
+import dev.tradewatch.domain.figures.FlowKey;
 import dev.tradewatch.stream.FigureParser;
 import dev.tradewatch.stream.FigureSerde;
-import dev.tradewatch.stream.SeriesStateSerde;
+import dev.tradewatch.stream.FlowYearSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,9 +31,9 @@ final class LogicTimer {
     Instant now = Instant.now();
     FigureParser parser =
         new FigureParser(new FigureValidator(Clock.systemUTC()), settings.maxRecordBytes());
-    SeriesTracker tracker = new SeriesTracker(settings.detection());
+    FlowTracker tracker = new FlowTracker(settings.detection());
     FigureSerde figureSerde = new FigureSerde();
-    SeriesStateSerde stateSerde = new SeriesStateSerde();
+    FlowYearSerde stateSerde = new FlowYearSerde();
     long[] nanos = new long[3];
     for (int round = 0; round < 2; round++) {
       Arrays.fill(nanos, 0);
@@ -50,13 +52,19 @@ final class LogicTimer {
                 .deserializer()
                 .deserialize("", figureSerde.serializer().serialize("", parsed));
         long t2 = System.nanoTime();
-        byte[] stored = store.get(figure.series().id());
-        SeriesState state =
-            stored == null
-                ? new SeriesState(figure.series())
-                : stateSerde.deserializer().deserialize("", stored);
-        tracker.apply(state, figure, now);
-        store.put(figure.series().id(), stateSerde.serializer().serialize("", state));
+        FlowKey flow = FlowKey.of(figure.series());
+        FlowWindow window =
+            new FlowWindow(
+                flow,
+                year ->
+                    stateSerde
+                        .deserializer()
+                        .deserialize("", store.get(FlowYear.storeKey(flow, year))));
+        tracker.apply(window, figure, now);
+        window
+            .changedYears()
+            .forEach(
+                year -> store.put(year.storeKey(), stateSerde.serializer().serialize("", year)));
         long t3 = System.nanoTime();
         nanos[0] += t1 - t0;
         nanos[1] += t2 - t1;

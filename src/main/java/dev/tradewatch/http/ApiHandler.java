@@ -107,8 +107,8 @@ final class ApiHandler implements HttpHandler {
         .put("fingerprint", rules.fingerprint())
         .put("reevaluating", rules.reevaluating())
         .put("tasksReevaluating", rules.tasks())
-        .put("seriesReevaluated", rules.seriesDone())
-        .put("seriesRemaining", rules.remaining());
+        .put("flowYearsReevaluated", rules.done())
+        .put("flowYearsRemaining", rules.remaining());
     return new Response(state == KafkaStreams.State.RUNNING ? 200 : 503, body);
   }
 

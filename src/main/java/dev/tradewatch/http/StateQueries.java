@@ -1,5 +1,6 @@
 package dev.tradewatch.http;
 
+import dev.tradewatch.domain.FlowYear;
 import dev.tradewatch.domain.SeriesState;
 import dev.tradewatch.stream.TradewatchTopology;
 import java.util.ArrayList;
@@ -15,8 +16,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Read-only access to this instance's series store (Kafka Streams interactive queries), and the
- * other instances that hold the rest. Store access throws {@link
+ * Read-only access to this instance's flow store (Kafka Streams interactive queries), and the other
+ * instances that hold the rest. Store access throws {@link
  * org.apache.kafka.streams.errors.InvalidStateStoreException} while the client is not running
  * (starting, rebalancing); callers answer 503 then.
  */
@@ -34,21 +35,30 @@ public final class StateQueries {
     return streams.state();
   }
 
-  /** Every series state held here. */
-  public void forEachLocal(Consumer<SeriesState> action) {
-    try (KeyValueIterator<String, SeriesState> all = store().all()) {
+  /** Every flow year held here, as stored. */
+  public void forEachLocalYear(Consumer<FlowYear> action) {
+    try (KeyValueIterator<String, FlowYear> all = store().all()) {
       all.forEachRemaining(kv -> action.accept(kv.value));
     }
   }
 
+  /** Every series held here, each with all its years. */
+  public void forEachLocal(Consumer<SeriesState> action) {
+    List<FlowYear> years = new ArrayList<>();
+    try (KeyValueIterator<String, FlowYear> all = store().all()) {
+      all.forEachRemaining(kv -> years.add(kv.value));
+    }
+    FlowYear.series(years).forEach(action);
+  }
+
   /** The local series of one exporter → importer pair (all categories and reporters). */
   public List<SeriesState> localPair(String exporter, String importer) {
-    List<SeriesState> states = new ArrayList<>();
-    try (KeyValueIterator<String, SeriesState> pair =
+    List<FlowYear> years = new ArrayList<>();
+    try (KeyValueIterator<String, FlowYear> pair =
         store().prefixScan(exporter + "-" + importer + "-", new StringSerializer())) {
-      pair.forEachRemaining((KeyValue<String, SeriesState> kv) -> states.add(kv.value));
+      pair.forEachRemaining((KeyValue<String, FlowYear> kv) -> years.add(kv.value));
     }
-    return states;
+    return new ArrayList<>(FlowYear.series(years));
   }
 
   /** The HTTP endpoints ({@code host:port}) of the other instances of this application. */
@@ -66,9 +76,9 @@ public final class StateQueries {
     return others;
   }
 
-  private ReadOnlyKeyValueStore<String, SeriesState> store() {
+  private ReadOnlyKeyValueStore<String, FlowYear> store() {
     return streams.store(
         StoreQueryParameters.fromNameAndType(
-            TradewatchTopology.SERIES_STORE, QueryableStoreTypes.keyValueStore()));
+            TradewatchTopology.FLOW_STORE, QueryableStoreTypes.keyValueStore()));
   }
 }

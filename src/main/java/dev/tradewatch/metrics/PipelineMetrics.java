@@ -88,8 +88,9 @@ public final class PipelineMetrics {
     }
     reevaluated =
         Counter.builder(REEVALUATED)
-            .description("Series re-evaluated after a change of rules")
-            .baseUnit("series")
+            .description(
+                "Flow years (a flow in one calendar year) re-evaluated after a change of rules")
+            .baseUnit("flow.years")
             .register(registry);
     progress = new ReevaluationProgress(registry);
     latency =
@@ -139,9 +140,9 @@ public final class PipelineMetrics {
     ruleUpdates.get(update).increment();
   }
 
-  /** {@code series} series were re-evaluated after a change of rules. */
-  public void reevaluated(int series) {
-    reevaluated.increment(series);
+  /** {@code flowYears} flow years were re-evaluated after a change of rules. */
+  public void reevaluated(int flowYears) {
+    reevaluated.increment(flowYears);
   }
 
   /** Where this instance's re-evaluation after a change of rules stands. */

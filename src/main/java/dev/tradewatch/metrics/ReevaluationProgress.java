@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * This instance's rules fingerprint and how far its stream tasks are with re-evaluating their
  * series after a change of rules: for {@code /health} and the {@code
- * tradewatch_rules_reevaluation_remaining_series} gauge. A task's total is the store's estimate of
- * its series when its pass began, so "remaining" is approximate while figures keep arriving.
+ * tradewatch_rules_reevaluation_remaining_flow_years} gauge. A task's total is the store's estimate
+ * of its flow years (a flow's state in one calendar year) when its pass began, so "remaining" is
+ * approximate while figures keep arriving.
  */
 public final class ReevaluationProgress {
 
@@ -19,14 +20,14 @@ public final class ReevaluationProgress {
   record TaskPass(long done, long total) {}
 
   /** All passes under way on this instance, summed; no tasks means none is under way. */
-  public record Snapshot(String fingerprint, int tasks, long seriesDone, long seriesTotal) {
+  public record Snapshot(String fingerprint, int tasks, long done, long total) {
 
     public boolean reevaluating() {
       return tasks > 0;
     }
 
     public long remaining() {
-      return Math.max(0, seriesTotal - seriesDone);
+      return Math.max(0, total - done);
     }
   }
 
@@ -36,8 +37,8 @@ public final class ReevaluationProgress {
   ReevaluationProgress(MeterRegistry registry) {
     Gauge.builder(REMAINING, this, progress -> progress.snapshot().remaining())
         .description(
-            "Series still to re-evaluate on this instance after a change of rules (0 when none)")
-        .baseUnit("series")
+            "Flow years still to re-evaluate on this instance after a change of rules (0 when none)")
+        .baseUnit("flow.years")
         .register(registry);
   }
 

@@ -3,6 +3,7 @@ package dev.tradewatch.stream;
 import dev.tradewatch.config.Topics;
 import dev.tradewatch.domain.figures.Figure;
 import dev.tradewatch.domain.figures.FigureValidator;
+import dev.tradewatch.domain.figures.FlowKey;
 import dev.tradewatch.metrics.PipelineMetrics;
 import java.time.Clock;
 import java.util.Map;
@@ -24,25 +25,27 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * input ─► parse-figures ─► route ─┬─ rejected ─► dead-letter topic (original bytes + reason headers)
- *                                  └─ accepted ─► key-by-series ─► repartition "figures-by-series"
- *                                                   ─► track-series [series-store] ─► alert topic
+ *                                  └─ accepted ─► key-by-flow ─► repartition "figures-by-flow"
+ *                                                   ─► track-flows [flow-store] ─► alert topic
  *                                                       [rules-progress]
  *                                                              ▲ rules in force, on a punctuation
  * rules topic ─► mirror-rules [rules-store, global] ─► RuleUpdates (one per instance)
  * </pre>
  *
- * The record key is not trusted, so figures are re-keyed by series before the stateful step; every
- * figure of a series then meets the same state, which is what makes the outcome independent of how
- * the input was partitioned. Every instance reads the whole rules topic into a global store and
- * {@link RuleUpdates}, where the series step picks up rules changed at runtime (see {@link
- * SeriesProcessor}); the global store comes last, so that adding it left the numbering of the other
- * sub-topologies, and so their task ids, as they were. Names of processors, the store and the
- * repartition topic are part of the upgrade contract (see the golden test of {@code describe()}).
+ * The record key is not trusted, so figures are re-keyed by flow (exporter, importer, category)
+ * before the stateful step; every figure of a flow, whoever reports it, then meets the same state,
+ * which is what makes the outcome independent of how the input was partitioned and lets rules
+ * compare a flow's two reporters. The state is kept per flow and year ({@link FlowProcessor}).
+ * Every instance reads the whole rules topic into a global store and {@link RuleUpdates}, where the
+ * flow step picks up rules changed at runtime; the global store comes last, so that the numbering
+ * of the other sub-topologies, and so their task ids, does not depend on it. Names of processors,
+ * the store and the repartition topic are part of the upgrade contract (see the golden test of
+ * {@code describe()}).
  */
 public final class TradewatchTopology {
 
-  public static final String SERIES_STORE = "series-store";
-  public static final String REPARTITION = "figures-by-series";
+  public static final String FLOW_STORE = "flow-store";
+  public static final String REPARTITION = "figures-by-flow";
   public static final String RULES_STORE = "rules-store";
   public static final String RULES_PROGRESS_STORE = "rules-progress";
 
@@ -57,7 +60,7 @@ public final class TradewatchTopology {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(SERIES_STORE), Serdes.String(), new SeriesStateSerde()));
+            Stores.persistentKeyValueStore(FLOW_STORE), Serdes.String(), new FlowYearSerde()));
     FigureParser parser = new FigureParser(new FigureValidator(clock), settings.maxRecordBytes());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -88,16 +91,17 @@ public final class TradewatchTopology {
     routes
         .get("route-accepted")
         .map(
-            (key, parsed) -> KeyValue.pair(parsed.figure().series().id(), parsed.figure()),
-            Named.as("key-by-series"))
+            (key, parsed) ->
+                KeyValue.pair(FlowKey.of(parsed.figure().series()).id(), parsed.figure()),
+            Named.as("key-by-flow"))
         .repartition(
             Repartitioned.<String, Figure>as(REPARTITION)
                 .withKeySerde(Serdes.String())
                 .withValueSerde(new FigureSerde()))
         .process(
-            () -> new SeriesProcessor(ruleUpdates, clock, metrics),
-            Named.as("track-series"),
-            SERIES_STORE,
+            () -> new FlowProcessor(ruleUpdates, clock, metrics),
+            Named.as("track-flows"),
+            FLOW_STORE,
             RULES_PROGRESS_STORE)
         .to(
             topics.alerts(),

@@ -9,6 +9,7 @@ import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.Basis;
 import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.domain.figures.FlowKey;
 import dev.tradewatch.domain.rules.MonthThreshold;
 import dev.tradewatch.domain.rules.Severity;
 import dev.tradewatch.domain.series.Evidence;
@@ -118,9 +119,9 @@ class AlertEvidenceTest {
   void shouldGiveAnAlertStoredWithoutEvidenceItsEvidenceAtItsNextChange() {
     Figure september = figure("TUR", "OMN", "2020-09", 63_000_000);
     Monitor monitor = new Monitor().feed(september);
-    SeriesState state = monitor.state(september.series());
+    FlowYear stored = monitor.store().get(FlowYear.storeKey(FlowKey.of(september.series()), 2020));
     Alert fired = monitor.emitted().get(0);
-    state.putAlert( // as read from state format 2
+    stored.putAlert( // as the series store's format 2 held it
         new Alert(
             fired.series(),
             fired.rule(),

@@ -3,11 +3,13 @@ package dev.tradewatch.domain;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertKey;
 import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.domain.figures.FlowKey;
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.DetectionConfig;
 import dev.tradewatch.domain.rules.Detector;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,21 +18,22 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Test harness: a map of series states driven by a {@link SeriesTracker}, as one stream task would.
+ * Test harness: a map of flow years driven by a {@link FlowTracker}, as one stream task would, read
+ * back as whole series.
  */
 final class Monitor {
 
   static final Instant NOW = Instant.parse("2026-11-27T23:10:00Z");
 
   private final DetectionConfig config;
-  private final SeriesTracker tracker;
-  private final Map<SeriesKey, SeriesState> states = new HashMap<>();
+  private final FlowTracker tracker;
+  private final Map<String, FlowYear> store = new HashMap<>();
   private final List<Alert> emitted = new ArrayList<>();
   private final List<FigureOutcome> outcomes = new ArrayList<>();
 
   Monitor(DetectionConfig config) {
     this.config = config;
-    this.tracker = new SeriesTracker(config);
+    this.tracker = new FlowTracker(config);
   }
 
   Monitor() {
@@ -39,8 +42,10 @@ final class Monitor {
 
   Monitor feed(Figure... figures) {
     for (Figure figure : figures) {
-      SeriesState state = states.computeIfAbsent(figure.series(), SeriesState::new);
-      Applied applied = tracker.apply(state, figure, NOW);
+      FlowKey flow = FlowKey.of(figure.series());
+      FlowWindow window = new FlowWindow(flow, year -> store.get(FlowYear.storeKey(flow, year)));
+      Applied applied = tracker.apply(window, figure, NOW);
+      window.changedYears().forEach(year -> store.put(year.storeKey(), year));
       outcomes.add(applied.outcome());
       emitted.addAll(applied.changes());
     }
@@ -60,7 +65,7 @@ final class Monitor {
    */
   Map<String, String> activeAlerts() {
     Map<String, String> active = new TreeMap<>();
-    for (SeriesState state : states.values()) {
+    for (SeriesState state : states()) {
       for (Alert alert : state.alerts()) {
         if (alert.status().isActive()) {
           active.put(
@@ -81,7 +86,7 @@ final class Monitor {
    */
   Map<String, String> currentState() {
     Map<String, String> current = new TreeMap<>();
-    for (SeriesState state : states.values()) {
+    for (SeriesState state : states()) {
       Set<AlertKey> evaluable = evaluable(state);
       for (Alert alert : state.alerts()) {
         String numbers =
@@ -125,6 +130,16 @@ final class Monitor {
   }
 
   SeriesState state(SeriesKey key) {
-    return states.get(key);
+    return states().stream().filter(state -> state.series().equals(key)).findFirst().orElse(null);
+  }
+
+  /** Every series held, each with all its years. */
+  Collection<SeriesState> states() {
+    return FlowYear.series(store.values());
+  }
+
+  /** The flow years held, by store key. */
+  Map<String, FlowYear> store() {
+    return store;
   }
 }

@@ -25,8 +25,8 @@ class ExportedMetersTest {
         List.of(
             "trade.figures",
             "trade_figures",
-            "tw.prod-figures-by-series-repartition",
-            "tw_prod-figures-by-series-repartition",
+            "tw.prod-figures-by-flow-repartition",
+            "tw_prod-figures-by-flow-repartition",
             "other_topic")) {
       Gauge.builder(LAG, () -> 1).tag("topic", topic).register(registry);
     }
@@ -34,7 +34,7 @@ class ExportedMetersTest {
     assertThat(registry.find(LAG).gauges())
         .map(gauge -> gauge.getId().getTag("topic"))
         .containsExactlyInAnyOrder(
-            "trade.figures", "tw.prod-figures-by-series-repartition", "other_topic");
+            "trade.figures", "tw.prod-figures-by-flow-repartition", "other_topic");
   }
 
   @Test
@@ -43,7 +43,7 @@ class ExportedMetersTest {
 
     Gauge.builder(LAG, () -> 1).tag("topic", "trade_figures").register(registry);
     Gauge.builder(LAG, () -> 1)
-        .tag("topic", "tradewatch-figures-by-series-repartition")
+        .tag("topic", "tradewatch-figures-by-flow-repartition")
         .register(registry);
 
     assertThat(registry.find(LAG).gauges()).hasSize(2);

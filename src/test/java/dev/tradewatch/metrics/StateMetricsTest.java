@@ -2,13 +2,18 @@ package dev.tradewatch.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradewatch.domain.FlowTracker;
+import dev.tradewatch.domain.FlowWindow;
+import dev.tradewatch.domain.FlowYear;
 import dev.tradewatch.domain.SeriesState;
-import dev.tradewatch.domain.SeriesTracker;
 import dev.tradewatch.domain.figures.Basis;
 import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.domain.figures.FigureId;
+import dev.tradewatch.domain.figures.FlowKey;
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.figures.Usd;
 import dev.tradewatch.domain.rules.DetectionConfig;
+import dev.tradewatch.domain.series.Reported;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -83,12 +88,9 @@ class StateMetricsTest {
     assertThat(registry.find(StateMetrics.SERIES_LATEST_MONTH).gauge().getId().getTag("period"))
         .isEqualTo("2020-09");
 
-    new SeriesTracker(DetectionConfig.defaults())
-        .apply(
-            aze,
-            new Figure(
-                aze.series(), YearMonth.of(2020, 10), Basis.MONTH, Usd.toCents(1_000L), "t", NOW),
-            NOW);
+    aze.putReported(
+        new FigureId(YearMonth.of(2020, 10), Basis.MONTH),
+        new Reported(Usd.toCents(1_000L), NOW, "t"));
     metrics.update(StateSummary.of(List.of(aze), 5));
 
     assertThat(registry.find(StateMetrics.SERIES_LATEST_MONTH).gauges())
@@ -114,12 +116,12 @@ class StateMetricsTest {
 
   private static SeriesState series(String importer, long usd) {
     SeriesKey key = new SeriesKey("TUR", importer, "total", "TUR");
-    SeriesState state = new SeriesState(key);
-    new SeriesTracker(DetectionConfig.defaults())
+    FlowWindow window = new FlowWindow(FlowKey.of(key), year -> null);
+    new FlowTracker(DetectionConfig.defaults())
         .apply(
-            state,
+            window,
             new Figure(key, YearMonth.of(2020, 9), Basis.MONTH, Usd.toCents(usd), "test", NOW),
             NOW);
-    return state;
+    return FlowYear.series(window.changedYears()).iterator().next();
   }
 }

@@ -49,7 +49,7 @@ class RuleChangeInterleavingProperties {
         } else if (step instanceof RuleStep rule) {
           run.setRule(rule.key(), rule.value());
         } else {
-          run.driver.advanceWallClockTime(SeriesProcessor.RULES_CHECK_INTERVAL);
+          run.driver.advanceWallClockTime(FlowProcessor.RULES_CHECK_INTERVAL);
         }
       }
       run.awaitRulesApplied();

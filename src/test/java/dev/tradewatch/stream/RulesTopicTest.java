@@ -162,17 +162,17 @@ class RulesTopicTest {
 
   @Test
   void shouldReevaluateInBoundedBatchesWhileFiguresKeepFlowing() {
-    int series = SeriesProcessor.BATCH * 2 + 17;
+    int series = FlowProcessor.BATCH * 2 + 17;
     for (int i = 0; i < series; i++) {
       fixture.send(month(i, 60_000_000));
     }
     assertThat(fixture.readAlerts()).hasSize(series);
 
     fixture.setRule(THRESHOLD, "100000000");
-    fixture.driver.advanceWallClockTime(SeriesProcessor.RULES_CHECK_INTERVAL);
+    fixture.driver.advanceWallClockTime(FlowProcessor.RULES_CHECK_INTERVAL);
 
     // one batch done; a figure in between is evaluated under the new rules at once
-    assertThat(fixture.readAlerts()).hasSize(SeriesProcessor.BATCH);
+    assertThat(fixture.readAlerts()).hasSize(FlowProcessor.BATCH);
     assertThat(remaining()).isPositive(); // of an estimate of the series
     fixture.send(month(series, 60_000_000));
     assertThat(fixture.readAlerts()).isEmpty();
@@ -181,7 +181,7 @@ class RulesTopicTest {
 
     assertThat(punctuations).isEqualTo(2);
     List<Alert> rest = fixture.readAlerts();
-    assertThat(rest).hasSize(series - SeriesProcessor.BATCH);
+    assertThat(rest).hasSize(series - FlowProcessor.BATCH);
     assertThat(rest).allMatch(alert -> alert.status() == AlertStatus.RESOLVED);
     assertThat(remaining()).isZero();
     assertThat(fixture.registry.get(PipelineMetrics.REEVALUATED).counter().count())
@@ -190,20 +190,20 @@ class RulesTopicTest {
 
   @Test
   void shouldStartThePassOverWhenTheRulesChangeAgainMidWay() {
-    int series = SeriesProcessor.BATCH + 5;
+    int series = FlowProcessor.BATCH + 5;
     for (int i = 0; i < series; i++) {
       fixture.send(month(i, 60_000_000));
     }
     fixture.readAlerts();
     fixture.setRule(THRESHOLD, "100000000");
-    fixture.driver.advanceWallClockTime(SeriesProcessor.RULES_CHECK_INTERVAL);
-    assertThat(fixture.readAlerts()).hasSize(SeriesProcessor.BATCH);
+    fixture.driver.advanceWallClockTime(FlowProcessor.RULES_CHECK_INTERVAL);
+    assertThat(fixture.readAlerts()).hasSize(FlowProcessor.BATCH);
 
     fixture.setRule(THRESHOLD, null); // back to 50M before the pass got to the last 5
     fixture.awaitRulesApplied();
 
     Map<String, Alert> latest = TopologyFixture.latest(fixture.readAlerts());
-    assertThat(latest).hasSize(SeriesProcessor.BATCH); // the first 500 fire again; 5 never changed
+    assertThat(latest).hasSize(FlowProcessor.BATCH); // the first 500 fire again; 5 never changed
     assertThat(latest.values()).allMatch(alert -> alert.status() == AlertStatus.FIRING);
   }
 

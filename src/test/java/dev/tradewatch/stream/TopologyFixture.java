@@ -79,7 +79,7 @@ final class TopologyFixture implements AutoCloseable {
   int awaitRulesApplied() {
     int punctuations = 0;
     do {
-      driver.advanceWallClockTime(SeriesProcessor.RULES_CHECK_INTERVAL);
+      driver.advanceWallClockTime(FlowProcessor.RULES_CHECK_INTERVAL);
       punctuations++;
       if (punctuations > 100_000) {
         throw new AssertionError("the re-evaluation after a change of rules never ends");

@@ -2,11 +2,12 @@ package dev.tradewatch.stream;
 
 import dev.tradewatch.config.RulesTopicLayer.ActiveRules;
 import dev.tradewatch.domain.Applied;
-import dev.tradewatch.domain.FigureOutcome;
-import dev.tradewatch.domain.SeriesState;
-import dev.tradewatch.domain.SeriesTracker;
+import dev.tradewatch.domain.FlowTracker;
+import dev.tradewatch.domain.FlowWindow;
+import dev.tradewatch.domain.FlowYear;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.domain.figures.FlowKey;
 import dev.tradewatch.metrics.PipelineMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,24 +22,27 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Applies each figure to its series' state in the series store and forwards the alert changes,
- * keyed by alert id. Alerts start with fresh headers: input headers are not the alert's business.
+ * Applies each figure to its flow's years in the flow store (reading only the years it can change,
+ * see {@link FlowTracker}) and forwards the alert changes, keyed by alert id. Alerts start with
+ * fresh headers: input headers are not the alert's business.
  *
  * <p>Rules can change at runtime (the rules topic, read on the global thread into {@link
  * RuleUpdates}). A global store cannot forward to this task, so a wall-clock punctuation looks for
  * a change: when the rules' fingerprint differs from the one this task's alerts were evaluated
- * under, new figures are evaluated under the new rules at once and every stored series is
- * re-evaluated, {@link #BATCH} series a punctuation, in the task's transaction like any other
+ * under, new figures are evaluated under the new rules at once and every stored flow year is
+ * re-evaluated, {@link #BATCH} flow years a punctuation, in the task's transaction like any other
  * write. The fingerprint of the pass under way and its cursor live in the change-logged progress
  * store, so a pass interrupted by a crash, or a change made while the application was down,
  * continues after a restart.
  */
-final class SeriesProcessor implements Processor<String, Figure, String, Alert> {
+final class FlowProcessor implements Processor<String, Figure, String, Alert> {
 
   /** How often a task looks for a change of rules and re-evaluates a batch. */
   static final Duration RULES_CHECK_INTERVAL = Duration.ofSeconds(1);
 
-  /** Series re-evaluated per punctuation: bounded, so that figures keep flowing during a pass. */
+  /**
+   * Flow years re-evaluated per punctuation: bounded, so that figures keep flowing during a pass.
+   */
   static final int BATCH = 500;
 
   /** Progress-store keys. */
@@ -52,13 +56,13 @@ final class SeriesProcessor implements Processor<String, Figure, String, Alert> 
   private final Clock clock;
   private final PipelineMetrics metrics;
   private ProcessorContext<String, Alert> context;
-  private KeyValueStore<String, SeriesState> store;
+  private KeyValueStore<String, FlowYear> store;
   private KeyValueStore<String, String> progress;
   private String task;
   private ActiveRules rules;
-  private SeriesTracker tracker;
+  private FlowTracker tracker;
 
-  SeriesProcessor(RuleUpdates ruleUpdates, Clock clock, PipelineMetrics metrics) {
+  FlowProcessor(RuleUpdates ruleUpdates, Clock clock, PipelineMetrics metrics) {
     this.ruleUpdates = ruleUpdates;
     this.clock = clock;
     this.metrics = metrics;
@@ -67,7 +71,7 @@ final class SeriesProcessor implements Processor<String, Figure, String, Alert> 
   @Override
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
-    this.store = context.getStateStore(TradewatchTopology.SERIES_STORE);
+    this.store = context.getStateStore(TradewatchTopology.FLOW_STORE);
     this.progress = context.getStateStore(TradewatchTopology.RULES_PROGRESS_STORE);
     this.task = context.taskId().toString();
     useRules(ruleUpdates.current());
@@ -77,17 +81,11 @@ final class SeriesProcessor implements Processor<String, Figure, String, Alert> 
   @Override
   public void process(Record<String, Figure> record) {
     Figure figure = record.value();
-    String key = figure.series().id();
-    SeriesState state = store.get(key);
-    if (state == null) {
-      state = new SeriesState(figure.series());
-    }
-    Applied applied = tracker.apply(state, figure, clock.instant());
+    FlowWindow window = window(FlowKey.of(figure.series()));
+    Applied applied = tracker.apply(window, figure, clock.instant());
     metrics.figure(applied.outcome());
     metrics.processed(record.timestamp(), clock.millis());
-    if (applied.outcome() == FigureOutcome.NEW || applied.outcome() == FigureOutcome.REVISION) {
-      store.put(key, state);
-    }
+    window.changedYears().forEach(year -> store.put(year.storeKey(), year));
     forward(applied.changes(), record.timestamp());
   }
 
@@ -101,7 +99,7 @@ final class SeriesProcessor implements Processor<String, Figure, String, Alert> 
   private void useRules(ActiveRules current) {
     if (rules == null || !rules.fingerprint().equals(current.fingerprint())) {
       rules = current;
-      tracker = new SeriesTracker(current.detection());
+      tracker = new FlowTracker(current.detection());
     }
   }
 
@@ -126,23 +124,24 @@ final class SeriesProcessor implements Processor<String, Figure, String, Alert> 
 
   private void reevaluateBatch(long wallClockMs) {
     String cursor = progress.get(CURSOR);
-    List<KeyValue<String, SeriesState>> batch = new ArrayList<>(BATCH);
+    List<KeyValue<String, FlowYear>> batch = new ArrayList<>(BATCH);
     boolean more;
-    try (KeyValueIterator<String, SeriesState> next = store.range(cursor, null)) {
+    try (KeyValueIterator<String, FlowYear> next = store.range(cursor, null)) {
       while (batch.size() < BATCH && next.hasNext()) {
-        KeyValue<String, SeriesState> entry = next.next();
+        KeyValue<String, FlowYear> entry = next.next();
         if (!entry.key.equals(cursor)) {
           batch.add(entry);
         }
       }
       more = next.hasNext();
     }
-    for (KeyValue<String, SeriesState> entry : batch) {
-      List<Alert> changes = tracker.reevaluateAll(entry.value, clock.instant());
-      if (!changes.isEmpty()) {
-        store.put(entry.key, entry.value);
-        forward(changes, wallClockMs);
-      }
+    for (KeyValue<String, FlowYear> entry : batch) {
+      FlowYear stored = entry.value;
+      FlowWindow window = window(stored.flow());
+      window.year(stored.year()); // the year re-evaluated: stored below only if it changed
+      List<Alert> changes = tracker.reevaluateYear(window, stored.year(), clock.instant());
+      window.changedYears().forEach(year -> store.put(year.storeKey(), year));
+      forward(changes, wallClockMs);
     }
     metrics.reevaluated(batch.size());
     long done = Long.parseLong(progress.get(DONE)) + batch.size();
@@ -157,6 +156,11 @@ final class SeriesProcessor implements Processor<String, Figure, String, Alert> 
       progress.delete(DONE);
       metrics.reevaluation().noPass(task);
     }
+  }
+
+  /** The years of {@code flow} as stored, read when first needed. */
+  private FlowWindow window(FlowKey flow) {
+    return new FlowWindow(flow, year -> store.get(FlowYear.storeKey(flow, year)));
   }
 
   private void forward(List<Alert> changes, long timestamp) {

@@ -4,95 +4,113 @@ import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertKey;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.domain.figures.FlowKey;
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.DetectionConfig;
 import dev.tradewatch.domain.rules.Detector;
 import dev.tradewatch.domain.rules.Evaluation;
-import dev.tradewatch.domain.rules.RuleSettings;
 import dev.tradewatch.domain.series.Reported;
 import java.time.Instant;
-import java.time.Year;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Applies a figure to its series' state and works out which alerts change. A figure in year Y can
- * only change what is known in Y (reconciliation is per year), and findings of a year depend on
- * that year and the one before (ytd ratios, 12-month baselines); so Y and Y+1 are re-evaluated and
- * nothing else. The alert state therefore always equals a fresh evaluation of the reported set,
- * whatever order the figures arrived in: whether each alert is active, and its numbers (those of a
- * resolved alert too, unless its rule can no longer be evaluated for its period).
+ * Applies a figure to its flow's years and works out which alerts change. A figure in year Y can
+ * only change what is known in Y (reconciliation is per year), and the findings of a year depend on
+ * that year and the {@value #LOOK_BACK_YEARS} before it (ytd ratios and 12-month baselines look one
+ * year back, dormant partners two); so years Y to Y+{@value #LOOK_BACK_YEARS} are re-evaluated and
+ * nothing else, and a figure reads at most the years Y−{@value #LOOK_BACK_YEARS} to Y+{@value
+ * #LOOK_BACK_YEARS}, whatever the history. The alert state therefore always equals a fresh
+ * evaluation of the reported set, whatever order the figures arrived in: whether each alert is
+ * active, and its numbers (those of a resolved alert too, unless its rule can no longer be
+ * evaluated for its period).
  */
-public final class SeriesTracker {
+public final class FlowTracker {
+
+  /** How many years before its own a year's findings look at. */
+  public static final int LOOK_BACK_YEARS = 2;
 
   private final DetectionConfig config;
 
-  public SeriesTracker(DetectionConfig config) {
+  public FlowTracker(DetectionConfig config) {
     this.config = config;
   }
 
-  /**
-   * Applies {@code figure} to {@code state} (which it mutates); {@code now} stamps changed alerts.
-   */
-  public Applied apply(SeriesState state, Figure figure, Instant now) {
+  /** Applies {@code figure} to its flow's {@code window}; {@code now} stamps changed alerts. */
+  public Applied apply(FlowWindow window, Figure figure, Instant now) {
+    int year = figure.period().getYear();
+    FlowYear flowYear = window.year(year);
+    String reporter = figure.series().reporter();
     Reported incoming = new Reported(figure.valueCents(), figure.publishedAt(), figure.source());
-    Reported current = state.reported(figure.id());
+    Reported current = flowYear.reported(reporter, figure.id());
     if (incoming.equals(current)) {
       return new Applied(FigureOutcome.DUPLICATE, List.of());
     }
     if (current != null && !incoming.supersedes(current)) {
       return new Applied(FigureOutcome.STALE, List.of());
     }
-    state.putReported(figure.id(), incoming);
+    flowYear.putReported(reporter, figure.id(), incoming);
+    window.changed(year);
     // a value re-published unchanged is still evaluated: its publishedAt and source are evidence
     FigureOutcome outcome = current == null ? FigureOutcome.NEW : FigureOutcome.REVISION;
-    int year = figure.period().getYear();
-    // one detector for both years: it caches each year's ledger, and year Y feeds both evaluations
-    SeriesKey series = state.series();
-    RuleSettings settings = config.forFlow(series.exporter(), series.importer(), series.category());
-    Detector detector = new Detector(state::ledger, settings, series);
-    List<Alert> changes = new ArrayList<>(reevaluate(state, detector, year, now));
-    changes.addAll(reevaluate(state, detector, year + 1, now));
+    Detector detector = detector(window, figure.series());
+    List<Alert> changes = new ArrayList<>();
+    for (int y = year; y <= year + LOOK_BACK_YEARS; y++) {
+      changes.addAll(reevaluate(window, detector, reporter, y, now));
+    }
     return new Applied(outcome, changes);
   }
 
   /**
-   * Re-evaluates every year of {@code state} (which it mutates) under this tracker's rules, as
-   * after a change of settings; returns the alerts that changed, {@code now} stamping them.
+   * Re-evaluates every series of the flow in {@code year} (which {@code window} holds, with the
+   * years before it), as after a change of settings; returns the alerts that changed.
    */
-  public List<Alert> reevaluateAll(SeriesState state, Instant now) {
-    SortedSet<Integer> years = new TreeSet<>();
-    state.reported().keySet().forEach(id -> years.add(id.period().getYear()));
-    new ArrayList<>(years).forEach(year -> years.add(year + 1)); // last year's ytd and baseline
-    state.alerts().forEach(alert -> years.add(alert.period().getYear()));
-    SeriesKey series = state.series();
-    RuleSettings settings = config.forFlow(series.exporter(), series.importer(), series.category());
-    Detector detector = new Detector(state::ledger, settings, series);
+  public List<Alert> reevaluateYear(FlowWindow window, int year, Instant now) {
+    FlowYear flowYear = window.year(year);
+    Set<String> reporters = new TreeSet<>(flowYear.reporters());
+    reporters.addAll(flowYear.alertSubjects());
     List<Alert> changes = new ArrayList<>();
-    for (int year : years) {
-      changes.addAll(reevaluate(state, detector, year, now));
+    for (String reporter : reporters) {
+      Detector detector = detector(window, window.flow().series(reporter));
+      changes.addAll(reevaluate(window, detector, reporter, year, now));
     }
     return changes;
   }
 
+  private Detector detector(FlowWindow window, SeriesKey series) {
+    String reporter = series.reporter();
+    return new Detector(
+        y -> window.year(y).ledger(reporter),
+        config.forFlow(series.exporter(), series.importer(), series.category()),
+        series);
+  }
+
   /**
-   * Brings the stored alerts of {@code year} in line with a fresh evaluation; returns what changed.
+   * Brings {@code reporter}'s stored alerts of {@code year} in line with a fresh evaluation;
+   * returns what changed.
    */
   private static List<Alert> reevaluate(
-      SeriesState state, Detector detector, int year, Instant now) {
+      FlowWindow window, Detector detector, String reporter, int year, Instant now) {
+    FlowYear flowYear = window.year(year);
+    Collection<Alert> stored = flowYear.alerts(reporter);
+    if (flowYear.reported(reporter).isEmpty() && stored.isEmpty()) {
+      return List.of(); // nothing known in that year, nothing raised: no rule has a period there
+    }
+    FlowKey flow = window.flow();
+    SeriesKey series = flow.series(reporter);
     List<Alert> changes = new ArrayList<>();
     Set<AlertKey> evaluated = new HashSet<>();
     for (Evaluation evaluation : detector.evaluate(year)) {
       AlertKey key = AlertKey.of(evaluation);
       evaluated.add(key);
-      change(state.series(), state.alert(key), evaluation, now).ifPresent(changes::add);
+      change(series, flowYear.alert(reporter, key), evaluation, now).ifPresent(changes::add);
     }
-    for (Alert alert : state.alertsIn(Year.of(year))) {
+    for (Alert alert : stored) {
       if (alert.status().isActive() && !evaluated.contains(alert.key())) {
         // The rule can no longer be evaluated for this period (its value, baseline or last year's
         // ytd is no longer known, or it was disabled), so there are no current numbers: the
@@ -102,7 +120,10 @@ public final class SeriesTracker {
       }
     }
     changes.sort((a, b) -> a.key().compareTo(b.key()));
-    changes.forEach(state::putAlert);
+    changes.forEach(flowYear::putAlert);
+    if (!changes.isEmpty()) {
+      window.changed(year);
+    }
     return changes;
   }
 

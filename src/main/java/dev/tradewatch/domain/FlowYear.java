@@ -1,0 +1,159 @@
+package dev.tradewatch.domain;
+
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.alerts.AlertKey;
+import dev.tradewatch.domain.figures.Basis;
+import dev.tradewatch.domain.figures.FigureId;
+import dev.tradewatch.domain.figures.FlowKey;
+import dev.tradewatch.domain.series.Reported;
+import dev.tradewatch.domain.series.YearLedger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What tradewatch keeps of one flow in one calendar year: each reporter's latest reported value of
+ * every figure of that year (revisions replace, never add), and the last emitted state of every
+ * alert whose period lies in it, by subject — a reporter for the alerts of its series. Kept per
+ * year so that a figure reads and writes only the few years it can change, whatever the history.
+ * Mutable; owned by one stream task at a time.
+ */
+public final class FlowYear {
+
+  private final FlowKey flow;
+  private final int year;
+  private final TreeMap<String, TreeMap<FigureId, Reported>> reported = new TreeMap<>();
+  private final TreeMap<String, TreeMap<AlertKey, Alert>> alerts = new TreeMap<>();
+
+  public FlowYear(FlowKey flow, int year) {
+    this.flow = flow;
+    this.year = year;
+  }
+
+  /** The store key of a flow's year, e.g. {@code TUR-AZE-defence-aerospace@2020}. */
+  public static String storeKey(FlowKey flow, int year) {
+    return flow.id() + '@' + year;
+  }
+
+  /** The store-key prefix of every year of a flow. */
+  public static String storeKeyPrefix(FlowKey flow) {
+    return flow.id() + '@';
+  }
+
+  public String storeKey() {
+    return storeKey(flow, year);
+  }
+
+  public FlowKey flow() {
+    return flow;
+  }
+
+  public int year() {
+    return year;
+  }
+
+  public boolean isEmpty() {
+    return reported.isEmpty() && alerts.isEmpty();
+  }
+
+  /** The reporters with values reported in this year. */
+  public Set<String> reporters() {
+    return Collections.unmodifiableSet(reported.keySet());
+  }
+
+  public Reported reported(String reporter, FigureId id) {
+    Map<FigureId, Reported> values = reported.get(reporter);
+    return values == null ? null : values.get(id);
+  }
+
+  public void putReported(String reporter, FigureId id, Reported value) {
+    if (id.period().getYear() != year) {
+      throw new IllegalArgumentException(id + " is not in " + year);
+    }
+    reported.computeIfAbsent(reporter, r -> new TreeMap<>()).put(id, value);
+  }
+
+  /** A reporter's values of this year in period order (read-only; empty when none). */
+  public NavigableMap<FigureId, Reported> reported(String reporter) {
+    TreeMap<FigureId, Reported> values = reported.get(reporter);
+    return values == null
+        ? Collections.emptyNavigableMap()
+        : Collections.unmodifiableNavigableMap(values);
+  }
+
+  /** The subjects with alerts in this year. */
+  public Set<String> alertSubjects() {
+    return Collections.unmodifiableSet(alerts.keySet());
+  }
+
+  public Alert alert(String subject, AlertKey key) {
+    Map<AlertKey, Alert> ofSubject = alerts.get(subject);
+    return ofSubject == null ? null : ofSubject.get(key);
+  }
+
+  /** Stores {@code alert} under its subject, its series' reporter. */
+  public void putAlert(Alert alert) {
+    if (alert.period().getYear() != year) {
+      throw new IllegalArgumentException(alert.alertId() + " is not in " + year);
+    }
+    alerts.computeIfAbsent(alert.series().reporter(), s -> new TreeMap<>()).put(alert.key(), alert);
+  }
+
+  /** The alerts of one subject, in period then rule order (read-only; empty when none). */
+  public Collection<Alert> alerts(String subject) {
+    TreeMap<AlertKey, Alert> ofSubject = alerts.get(subject);
+    return ofSubject == null ? List.of() : Collections.unmodifiableCollection(ofSubject.values());
+  }
+
+  /** Every alert of this year, by subject, then period and rule. */
+  public List<Alert> alerts() {
+    List<Alert> all = new ArrayList<>();
+    alerts.values().forEach(ofSubject -> all.addAll(ofSubject.values()));
+    return all;
+  }
+
+  /** The reconciled ledger of {@code reporter}'s series in this year. */
+  public YearLedger ledger(String reporter) {
+    Reported[] months = new Reported[13];
+    Reported[] ytds = new Reported[13];
+    reported(reporter)
+        .forEach(
+            (id, value) -> {
+              Reported[] target = id.basis() == Basis.MONTH ? months : ytds;
+              target[id.period().getMonthValue()] = value;
+            });
+    return YearLedger.reconcile(year, months, ytds);
+  }
+
+  /**
+   * The series held in {@code years} as whole-history views (every year's values and alerts of each
+   * series together), for the API and the gauges, which look at series rather than years.
+   */
+  public static Collection<SeriesState> series(Iterable<FlowYear> years) {
+    Map<String, SeriesState> states = new LinkedHashMap<>();
+    for (FlowYear flowYear : years) {
+      FlowKey flow = flowYear.flow;
+      flowYear.reported.forEach(
+          (reporter, values) -> {
+            SeriesState state =
+                states.computeIfAbsent(
+                    flow.series(reporter).id(), id -> new SeriesState(flow.series(reporter)));
+            values.forEach(state::putReported);
+          });
+      flowYear.alerts.forEach(
+          (subject, ofSubject) -> {
+            SeriesState state =
+                states.computeIfAbsent(
+                    flow.series(subject).id(), id -> new SeriesState(flow.series(subject)));
+            ofSubject.values().forEach(state::putAlert);
+          });
+    }
+    return states.values();
+  }
+}

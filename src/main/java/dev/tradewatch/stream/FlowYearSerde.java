@@ -1,0 +1,161 @@
+package dev.tradewatch.stream;
+
+import dev.tradewatch.domain.FlowYear;
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.alerts.AlertStatus;
+import dev.tradewatch.domain.figures.FigureId;
+import dev.tradewatch.domain.figures.FlowKey;
+import dev.tradewatch.domain.figures.SeriesKey;
+import dev.tradewatch.domain.rules.Rules;
+import dev.tradewatch.domain.rules.Severity;
+import dev.tradewatch.domain.series.Reported;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Binary serde of one flow's year for the flow store and its changelog. The flow and the year are
+ * written once, each reporter once for its values and once for its alerts; messages are not stored
+ * because they are derived. A rule is stored by its name, which does not depend on the order rules
+ * are declared in. Status, severity, basis and provenance are closed enums stored by ordinal, so
+ * their new constants may only be appended. Format 1 (the series store before it, gone with it, had
+ * formats 1–3 of its own).
+ */
+public final class FlowYearSerde implements Serde<FlowYear> {
+
+  private static final byte FORMAT = 1;
+
+  @Override
+  public Serializer<FlowYear> serializer() {
+    return (topic, year) -> year == null ? null : write(year);
+  }
+
+  @Override
+  public Deserializer<FlowYear> deserializer() {
+    return (topic, bytes) -> bytes == null ? null : read(bytes);
+  }
+
+  static byte[] write(FlowYear year) {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+    try (DataOutputStream out = new DataOutputStream(buffer)) {
+      out.writeByte(FORMAT);
+      FlowKey flow = year.flow();
+      out.writeUTF(flow.exporter());
+      out.writeUTF(flow.importer());
+      out.writeUTF(flow.category());
+      out.writeShort(year.year());
+      out.writeShort(year.reporters().size());
+      for (String reporter : year.reporters()) {
+        out.writeUTF(reporter);
+        Map<FigureId, Reported> values = year.reported(reporter);
+        out.writeShort(values.size());
+        for (Map.Entry<FigureId, Reported> entry : values.entrySet()) {
+          // the period within the year: 1–12
+          out.writeByte(entry.getKey().period().getMonthValue());
+          BinaryCodec.writeBasis(out, entry.getKey().basis());
+          out.writeLong(entry.getValue().valueCents());
+          BinaryCodec.writeInstant(out, entry.getValue().publishedAt());
+          BinaryCodec.writeNullableUtf(out, entry.getValue().source());
+        }
+      }
+      out.writeShort(year.alertSubjects().size());
+      for (String subject : year.alertSubjects()) {
+        out.writeUTF(subject);
+        Collection<Alert> alerts = year.alerts(subject);
+        out.writeShort(alerts.size());
+        for (Alert alert : alerts) {
+          writeAlert(out, alert);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return buffer.toByteArray();
+  }
+
+  static FlowYear read(byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      byte format = in.readByte();
+      if (format != FORMAT) {
+        throw new IllegalStateException("unknown flow year format " + format);
+      }
+      FlowKey flow = new FlowKey(in.readUTF(), in.readUTF(), in.readUTF());
+      int yearNumber = in.readShort();
+      FlowYear year = new FlowYear(flow, yearNumber);
+      for (int r = in.readShort(); r > 0; r--) {
+        String reporter = in.readUTF();
+        for (int i = in.readShort(); i > 0; i--) {
+          YearMonth period = YearMonth.of(yearNumber, in.readByte());
+          FigureId id = new FigureId(period, BinaryCodec.readBasis(in));
+          long value = in.readLong();
+          Instant publishedAt = BinaryCodec.readInstant(in);
+          String source = BinaryCodec.readNullableUtf(in);
+          year.putReported(reporter, id, new Reported(value, publishedAt, source));
+        }
+      }
+      for (int s = in.readShort(); s > 0; s--) {
+        SeriesKey series = flow.series(in.readUTF());
+        for (int i = in.readShort(); i > 0; i--) {
+          year.putAlert(readAlert(in, series));
+        }
+      }
+      return year;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writeAlert(DataOutputStream out, Alert alert) throws IOException {
+    out.writeUTF(alert.rule().name());
+    BinaryCodec.writePeriod(out, alert.period());
+    out.writeByte(alert.status().ordinal());
+    out.writeByte(alert.severity().ordinal());
+    out.writeLong(alert.observedCents());
+    out.writeLong(alert.baselineCents());
+    BinaryCodec.writeNullableUtf(out, alert.ratio() == null ? null : alert.ratio().toPlainString());
+    BinaryCodec.writeInstant(out, alert.detectedAt());
+    out.writeInt(alert.version());
+    BinaryCodec.writeNullableInstant(out, alert.asOf());
+    BinaryCodec.writeNullableInstant(out, alert.firstFiredAsOf());
+    BinaryCodec.writeEvidence(out, alert.evidence());
+    BinaryCodec.writeNullableUtf(out, alert.method());
+  }
+
+  private static Alert readAlert(DataInputStream in, SeriesKey series) throws IOException {
+    var rule = Rules.named(in.readUTF());
+    YearMonth period = BinaryCodec.readPeriod(in);
+    AlertStatus status = AlertStatus.values()[in.readByte()];
+    Severity severity = Severity.values()[in.readByte()];
+    long observed = in.readLong();
+    long baseline = in.readLong();
+    String ratio = BinaryCodec.readNullableUtf(in);
+    Instant detectedAt = BinaryCodec.readInstant(in);
+    int version = in.readInt();
+    return new Alert(
+        series,
+        rule,
+        period,
+        status,
+        severity,
+        observed,
+        baseline,
+        ratio == null ? null : new BigDecimal(ratio),
+        detectedAt,
+        version,
+        BinaryCodec.readNullableInstant(in),
+        BinaryCodec.readNullableInstant(in),
+        BinaryCodec.readEvidence(in),
+        BinaryCodec.readNullableUtf(in));
+  }
+}

@@ -1,0 +1,66 @@
+package dev.tradewatch.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tradewatch.domain.FlowTracker;
+import dev.tradewatch.domain.FlowWindow;
+import dev.tradewatch.domain.FlowYear;
+import dev.tradewatch.domain.figures.Basis;
+import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.domain.figures.FlowKey;
+import dev.tradewatch.domain.figures.SeriesKey;
+import dev.tradewatch.domain.figures.Usd;
+import dev.tradewatch.domain.rules.DetectionConfig;
+import java.time.Instant;
+import java.time.YearMonth;
+import org.junit.jupiter.api.Test;
+
+class FlowYearSerdeTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-27T23:10:00Z");
+  private static final FlowKey FLOW = new FlowKey("TUR", "AZE", "defence-aerospace");
+
+  @Test
+  void shouldReadBackEveryReporterValueAndAlertOfAFlowYear() {
+    FlowWindow window = new FlowWindow(FLOW, year -> null);
+    FlowTracker tracker = new FlowTracker(DetectionConfig.defaults());
+    tracker.apply(window, figure("TUR", "2020-07", Basis.MONTH, 278_880, "TIM"), NOW);
+    tracker.apply(window, figure("TUR", "2020-08", Basis.MONTH, 36_000_000, "TIM"), NOW);
+    tracker.apply(window, figure("TUR", "2020-09", Basis.YTD, 123_000_000, null), NOW);
+    tracker.apply(window, figure("AZE", "2020-09", Basis.MONTH, 80_000_000, "TUIK"), NOW);
+    FlowYear year = window.year(2020);
+    assertThat(year.alerts()).isNotEmpty();
+    assertThat(year.alertSubjects()).containsExactly("AZE", "TUR");
+
+    FlowYear read = FlowYearSerde.read(FlowYearSerde.write(year));
+
+    assertThat(read.flow()).isEqualTo(FLOW);
+    assertThat(read.year()).isEqualTo(2020);
+    assertThat(read.reporters()).containsExactly("AZE", "TUR");
+    assertThat(read.reported("TUR")).isEqualTo(year.reported("TUR"));
+    assertThat(read.reported("AZE")).isEqualTo(year.reported("AZE"));
+    assertThat(read.alerts()).isEqualTo(year.alerts()); // evidence, asOf and method included
+    assertThat(FlowYearSerde.write(read)).isEqualTo(FlowYearSerde.write(year));
+  }
+
+  @Test
+  void shouldRefuseAFormatItDoesNotKnow() {
+    byte[] bytes = FlowYearSerde.write(new FlowYear(FLOW, 2020));
+    bytes[0] = 9;
+
+    assertThatThrownBy(() -> FlowYearSerde.read(bytes))
+        .hasMessageContaining("unknown flow year format 9");
+  }
+
+  private static Figure figure(
+      String reporter, String period, Basis basis, long usd, String source) {
+    return new Figure(
+        new SeriesKey("TUR", "AZE", "defence-aerospace", reporter),
+        YearMonth.parse(period),
+        basis,
+        Usd.toCents(usd),
+        source,
+        Instant.parse(period + "-28T00:00:00Z").plusSeconds(86_400L * 40));
+  }
+}
