@@ -9,6 +9,7 @@ import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.DetectionConfig;
 import dev.tradewatch.domain.rules.Detector;
 import dev.tradewatch.domain.rules.Evaluation;
+import dev.tradewatch.domain.rules.FlowDetector;
 import dev.tradewatch.domain.series.Reported;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,11 @@ public final class FlowTracker {
     Detector detector = detector(window, figure.series());
     List<Alert> changes = new ArrayList<>();
     for (int y = year; y <= year + LOOK_BACK_YEARS; y++) {
-      changes.addAll(reevaluate(window, detector, reporter, y, now));
+      changes.addAll(reevaluateSeries(window, detector, reporter, y, now));
+    }
+    FlowKey flow = window.flow();
+    if (reporter.equals(flow.exporter()) || reporter.equals(flow.importer())) {
+      changes.addAll(reevaluateFlow(window, year, now)); // the two sides meet within a year
     }
     return new Applied(outcome, changes);
   }
@@ -74,11 +79,13 @@ public final class FlowTracker {
     FlowYear flowYear = window.year(year);
     Set<String> reporters = new TreeSet<>(flowYear.reporters());
     reporters.addAll(flowYear.alertSubjects());
+    reporters.remove(SeriesKey.BOTH);
     List<Alert> changes = new ArrayList<>();
     for (String reporter : reporters) {
       Detector detector = detector(window, window.flow().series(reporter));
-      changes.addAll(reevaluate(window, detector, reporter, year, now));
+      changes.addAll(reevaluateSeries(window, detector, reporter, year, now));
     }
+    changes.addAll(reevaluateFlow(window, year, now));
     return changes;
   }
 
@@ -94,21 +101,50 @@ public final class FlowTracker {
    * Brings {@code reporter}'s stored alerts of {@code year} in line with a fresh evaluation;
    * returns what changed.
    */
-  private static List<Alert> reevaluate(
+  private static List<Alert> reevaluateSeries(
       FlowWindow window, Detector detector, String reporter, int year, Instant now) {
     FlowYear flowYear = window.year(year);
-    Collection<Alert> stored = flowYear.alerts(reporter);
-    if (flowYear.reported(reporter).isEmpty() && stored.isEmpty()) {
+    if (flowYear.reported(reporter).isEmpty() && flowYear.alerts(reporter).isEmpty()) {
       return List.of(); // nothing known in that year, nothing raised: no rule has a period there
     }
+    return reconcile(window, window.flow().series(reporter), year, detector.evaluate(year), now);
+  }
+
+  /** The same for the flow's own alerts, those of rules comparing its two reporters. */
+  private List<Alert> reevaluateFlow(FlowWindow window, int year, Instant now) {
     FlowKey flow = window.flow();
-    SeriesKey series = flow.series(reporter);
+    FlowYear flowYear = window.year(year);
+    SeriesKey subject = flow.series(SeriesKey.BOTH);
+    boolean bothSides =
+        !flowYear.reported(flow.exporter()).isEmpty()
+            && !flowYear.reported(flow.importer()).isEmpty();
+    if (!bothSides && flowYear.alerts(SeriesKey.BOTH).isEmpty()) {
+      return List.of(); // one side alone: no month where the two meet, nothing raised
+    }
+    FlowDetector detector =
+        new FlowDetector(
+            subject,
+            y -> window.year(y).ledger(flow.exporter()),
+            y -> window.year(y).ledger(flow.importer()),
+            config.forFlow(flow.exporter(), flow.importer(), flow.category()));
+    return reconcile(window, subject, year, detector.evaluate(year), now);
+  }
+
+  /**
+   * Brings the stored alerts of {@code subject} in {@code year} in line with {@code evaluations}, a
+   * fresh evaluation of every rule there; returns what changed.
+   */
+  private static List<Alert> reconcile(
+      FlowWindow window, SeriesKey subject, int year, List<Evaluation> evaluations, Instant now) {
+    FlowYear flowYear = window.year(year);
+    String reporter = subject.reporter();
+    Collection<Alert> stored = flowYear.alerts(reporter);
     List<Alert> changes = new ArrayList<>();
     Set<AlertKey> evaluated = new HashSet<>();
-    for (Evaluation evaluation : detector.evaluate(year)) {
+    for (Evaluation evaluation : evaluations) {
       AlertKey key = AlertKey.of(evaluation);
       evaluated.add(key);
-      change(series, flowYear.alert(reporter, key), evaluation, now).ifPresent(changes::add);
+      change(subject, flowYear.alert(reporter, key), evaluation, now).ifPresent(changes::add);
     }
     for (Alert alert : stored) {
       if (alert.status().isActive() && !evaluated.contains(alert.key())) {

@@ -81,7 +81,8 @@ public final class AlertJson implements Serde<Alert> {
       item.put("basis", entry.basis().wireName());
       item.put("valueUsd", Usd.toDollars(entry.valueCents()));
       item.put("known", entry.known().wireName());
-      item.put("reporter", alert.series().reporter()); // evidence is of the alert's own series
+      // evidence names its reporter only when a rule compares two series
+      item.put("reporter", entry.reporter() == null ? alert.series().reporter() : entry.reporter());
       item.put("source", entry.source());
       item.put("publishedAt", entry.publishedAt().toString());
     }
@@ -150,7 +151,7 @@ public final class AlertJson implements Serde<Alert> {
         node.get("version").asInt(),
         instant(node.get("asOf")),
         instant(node.get("firstFiredAsOf")),
-        evidence(node.get("evidence")),
+        evidence(node.get("evidence"), series.reporter()),
         node.hasNonNull("method") ? node.get("method").asText() : null);
   }
 
@@ -159,13 +160,16 @@ public final class AlertJson implements Serde<Alert> {
     return node == null || node.isNull() ? null : Instant.parse(node.asText());
   }
 
-  private static List<Evidence> evidence(JsonNode array) {
+  /** The evidence of an alert of {@code ownReporter}'s series, as {@link #toNode} wrote it. */
+  private static List<Evidence> evidence(JsonNode array, String ownReporter) {
     List<Evidence> evidence = new ArrayList<>();
     if (array == null) {
       return evidence;
     }
     for (JsonNode item : array) {
       JsonNode source = item.get("source");
+      JsonNode reporter = item.get("reporter");
+      String named = reporter == null || reporter.isNull() ? null : reporter.asText();
       evidence.add(
           new Evidence(
               YearMonth.parse(item.get("period").asText()),
@@ -173,7 +177,8 @@ public final class AlertJson implements Serde<Alert> {
               Usd.toCents(item.get("valueUsd").decimalValue()),
               Provenance.fromWireName(item.get("known").asText()).orElseThrow(),
               source == null || source.isNull() ? null : source.asText(),
-              Instant.parse(item.get("publishedAt").asText())));
+              Instant.parse(item.get("publishedAt").asText()),
+              ownReporter.equals(named) ? null : named));
     }
     return evidence;
   }

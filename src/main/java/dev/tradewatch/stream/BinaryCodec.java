@@ -92,6 +92,7 @@ final class BinaryCodec {
       out.writeByte(entry.known().ordinal());
       writeNullableUtf(out, entry.source());
       writeInstant(out, entry.publishedAt());
+      writeNullableUtf(out, entry.reporter());
     }
   }
 
@@ -106,7 +107,8 @@ final class BinaryCodec {
               in.readLong(),
               Provenance.values()[in.readByte()],
               readNullableUtf(in),
-              readInstant(in)));
+              readInstant(in),
+              readNullableUtf(in)));
     }
     return evidence;
   }

@@ -1,5 +1,6 @@
 package dev.tradewatch.domain.alerts;
 
+import dev.tradewatch.domain.figures.FlowKey;
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.Evaluation;
 import dev.tradewatch.domain.rules.Finding;
@@ -75,9 +76,14 @@ public record Alert(
         null);
   }
 
-  /** E.g. {@code TUR-AZE-defence-aerospace-TUR-month-threshold-2020-09}. */
+  /**
+   * E.g. {@code TUR-AZE-defence-aerospace-TUR-month-threshold-2020-09}; an alert of a flow (a rule
+   * comparing its two reporters) has the flow's id instead of the series': {@code
+   * ISR-AZE-93-mirror-gap-2020-09}.
+   */
   public String alertId() {
-    return series.id() + '-' + rule.name() + '-' + period;
+    String subject = series.isFlow() ? FlowKey.of(series).id() : series.id();
+    return subject + '-' + rule.name() + '-' + period;
   }
 
   public AlertKey key() {
@@ -91,7 +97,7 @@ public record Alert(
 
   /** The numbers of this alert, for its rule to put into words. */
   public Finding finding() {
-    return new Finding(period, observedCents, baselineCents, ratio);
+    return new Finding(period, observedCents, baselineCents, ratio, series);
   }
 
   /**

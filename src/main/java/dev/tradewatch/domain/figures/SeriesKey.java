@@ -8,11 +8,22 @@ import java.util.Objects;
  */
 public record SeriesKey(String exporter, String importer, String category, String reporter) {
 
+  /**
+   * The reporter of a flow's own alerts, those of rules that compare what its two reporters say (a
+   * reporter is otherwise a country code).
+   */
+  public static final String BOTH = "both";
+
   public SeriesKey {
     Objects.requireNonNull(exporter, "exporter");
     Objects.requireNonNull(importer, "importer");
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(reporter, "reporter");
+  }
+
+  /** Whether this stands for a flow as a whole: the subject of alerts comparing its reporters. */
+  public boolean isFlow() {
+    return BOTH.equals(reporter);
   }
 
   /** Stable text id, e.g. {@code TUR-AZE-defence-aerospace-TUR}; used as the Kafka key. */

@@ -17,7 +17,7 @@ public final class Detector {
 
   private final Ledgers ledgers;
   private final RuleSettings settings;
-  private final List<Rule<?>> applicable = new ArrayList<>();
+  private final List<SeriesRule<?>> applicable = new ArrayList<>();
 
   /**
    * @param ledgerOfYear the reconciled ledger of a calendar year of the series
@@ -27,8 +27,8 @@ public final class Detector {
     this.ledgers = new Ledgers(ledgerOfYear);
     this.settings = settings;
     for (Rule<?> rule : Rules.ALL) {
-      if (settings.of(rule).appliesTo(series)) {
-        applicable.add(rule);
+      if (rule instanceof SeriesRule<?> seriesRule && settings.of(rule).appliesTo(series)) {
+        applicable.add(seriesRule);
       }
     }
   }
@@ -38,14 +38,15 @@ public final class Detector {
     List<Evaluation> evaluations = new ArrayList<>();
     for (int m = 1; m <= 12; m++) {
       YearMonth period = YearMonth.of(year, m);
-      for (Rule<?> rule : applicable) {
+      for (SeriesRule<?> rule : applicable) {
         evaluate(rule, period).ifPresent(evaluations::add);
       }
     }
     return evaluations;
   }
 
-  private <S extends Rule.Settings> Optional<Evaluation> evaluate(Rule<S> rule, YearMonth period) {
+  private <S extends Rule.Settings> Optional<Evaluation> evaluate(
+      SeriesRule<S> rule, YearMonth period) {
     return rule.evaluate(period, ledgers, settings.of(rule));
   }
 }

@@ -2,7 +2,6 @@ package dev.tradewatch.domain.rules;
 
 import dev.tradewatch.domain.series.Evidence;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -38,12 +37,9 @@ public record Evaluation(
     return methodText.get();
   }
 
-  /** observed / baseline to three decimals, or null when the baseline is zero. */
+  /** The ratio the alert shows, as the rule works it out ({@link Rule#ratio}). */
   public BigDecimal ratio() {
-    return baselineCents == 0
-        ? null
-        : BigDecimal.valueOf(observedCents)
-            .divide(BigDecimal.valueOf(baselineCents), 3, RoundingMode.HALF_EVEN);
+    return rule.ratio(observedCents, baselineCents);
   }
 
   /** When this evaluation became knowable: the latest publication among its evidence. */

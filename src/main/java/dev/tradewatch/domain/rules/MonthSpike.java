@@ -16,7 +16,7 @@ import java.util.Set;
  * {@code month-spike}: a month at least {@code factor} × the series' typical month (its baseline),
  * and at least a floor.
  */
-public final class MonthSpike implements Rule<MonthSpike.Settings> {
+public final class MonthSpike implements SeriesRule<MonthSpike.Settings> {
 
   public static final MonthSpike RULE = new MonthSpike();
 

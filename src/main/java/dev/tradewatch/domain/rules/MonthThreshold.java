@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@code month-threshold}: a month's value, reported or derived, at or above a fixed amount. */
-public final class MonthThreshold implements Rule<MonthThreshold.Settings> {
+public final class MonthThreshold implements SeriesRule<MonthThreshold.Settings> {
 
   public static final MonthThreshold RULE = new MonthThreshold();
 

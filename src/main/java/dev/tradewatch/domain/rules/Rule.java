@@ -1,10 +1,10 @@
 package dev.tradewatch.domain.rules;
 
 import dev.tradewatch.domain.figures.SeriesKey;
-import java.time.YearMonth;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * @param <S> the rule's own settings
  */
-public sealed interface Rule<S extends Rule.Settings> permits MonthThreshold, YtdRatio, MonthSpike {
+public sealed interface Rule<S extends Rule.Settings> permits SeriesRule, FlowRule {
 
   /** The key every rule has: whether it is evaluated at all. */
   String ENABLED = "enabled";
@@ -38,12 +38,6 @@ public sealed interface Rule<S extends Rule.Settings> permits MonthThreshold, Yt
   S parse(SettingValues values);
 
   /**
-   * This rule applied to one period of a series; empty when it cannot be (the value, a baseline or
-   * last year's ytd is not known).
-   */
-  Optional<Evaluation> evaluate(YearMonth period, Ledgers ledgers, S settings);
-
-  /**
    * What a firing alert says, after its subject: {@code $77.1M in one month, at or above the $50.0M
    * threshold}.
    */
@@ -56,6 +50,17 @@ public sealed interface Rule<S extends Rule.Settings> permits MonthThreshold, Yt
    * the last that fired, and the words should read well with those too.
    */
   String resolvedMessage(Finding finding);
+
+  /**
+   * The ratio an alert shows for these numbers, to three decimals: observed ÷ baseline (null when
+   * the baseline is zero) unless the rule says otherwise.
+   */
+  default BigDecimal ratio(long observedCents, long baselineCents) {
+    return baselineCents == 0
+        ? null
+        : BigDecimal.valueOf(observedCents)
+            .divide(BigDecimal.valueOf(baselineCents), 3, RoundingMode.HALF_EVEN);
+  }
 
   /** The numbers of a one-line summary for terminals: {@code $77.1M ≥ $50.0M}. */
   String numbers(Finding finding);

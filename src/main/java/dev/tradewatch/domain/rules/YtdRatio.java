@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * {@code ytd-ratio}: the year to date at least {@code ratio} × the same span a year earlier, and at
  * least a floor.
  */
-public final class YtdRatio implements Rule<YtdRatio.Settings> {
+public final class YtdRatio implements SeriesRule<YtdRatio.Settings> {
 
   public static final YtdRatio RULE = new YtdRatio();
 

@@ -15,9 +15,9 @@ class RulesTest {
   void shouldListTheRulesInTheirPublishedOrder() {
     assertThat(Rules.ALL)
         .extracting(Rule::name)
-        .containsExactly("month-threshold", "ytd-ratio", "month-spike");
+        .containsExactly("month-threshold", "ytd-ratio", "month-spike", "mirror-gap");
     assertThat(Rules.first()).isSameAs(MonthThreshold.RULE);
-    assertThat(Rules.last()).isSameAs(MonthSpike.RULE);
+    assertThat(Rules.last()).isSameAs(MirrorGap.RULE);
     assertThat(Rules.ORDER.compare(YtdRatio.RULE, MonthSpike.RULE)).isNegative();
   }
 
@@ -30,7 +30,8 @@ class RulesTest {
         .containsExactly(
             Map.entry("month-threshold", withScope(Map.of("threshold-usd", "50000000"))),
             Map.entry("ytd-ratio", withScope(Map.of("ratio", "5", "floor-usd", "10000000"))),
-            Map.entry("month-spike", withScope(Map.of("factor", "10", "floor-usd", "5000000"))));
+            Map.entry("month-spike", withScope(Map.of("factor", "10", "floor-usd", "5000000"))),
+            Map.entry("mirror-gap", withScope(Map.of("ratio", "3", "floor-usd", "5000000"))));
     Rules.ALL.forEach(
         rule ->
             assertThat(rule.defaults().keySet())

@@ -1,0 +1,19 @@
+package dev.tradewatch.domain.rules;
+
+import java.time.YearMonth;
+import java.util.Optional;
+
+/**
+ * A rule of one series (one reporter's figures of a flow): its alerts belong to that series.
+ *
+ * @param <S> the rule's own settings
+ */
+public sealed interface SeriesRule<S extends Rule.Settings> extends Rule<S>
+    permits MonthThreshold, YtdRatio, MonthSpike {
+
+  /**
+   * This rule applied to one period of a series; empty when it cannot be (the value, a baseline or
+   * last year's ytd is not known).
+   */
+  Optional<Evaluation> evaluate(YearMonth period, Ledgers ledgers, S settings);
+}
