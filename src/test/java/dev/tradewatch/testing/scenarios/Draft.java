@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ final class Draft {
     this.random = new Random(seed);
     this.timeline = Timeline.of(options.firstYear(), options.years());
     List<String> codes = new ArrayList<>(Arrays.asList(COUNTRIES));
-    java.util.Collections.shuffle(codes, random);
+    Collections.shuffle(codes, random);
     Cadence[] cadences = Cadence.values();
     for (int i = 0; i < codes.size(); i++) {
       // the first reporters take each cadence once, so every scenario has all of them

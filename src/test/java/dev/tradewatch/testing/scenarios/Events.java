@@ -1,5 +1,6 @@
 package dev.tradewatch.testing.scenarios;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.function.Predicate;
@@ -156,7 +157,7 @@ final class Events {
     }
   }
 
-  static LocalDate day(java.time.Instant at) {
+  static LocalDate day(Instant at) {
     return at.atZone(ZoneOffset.UTC).toLocalDate();
   }
 }

@@ -2,6 +2,7 @@ package dev.tradewatch.testing.scenarios;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -33,6 +34,6 @@ record Reporter(
   }
 
   String source() {
-    return "stat-" + code.toLowerCase(java.util.Locale.ROOT);
+    return "stat-" + code.toLowerCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,7 @@
 package dev.tradewatch.testing.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.tradewatch.config.SettingsLoader;
 import dev.tradewatch.domain.figures.Basis;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,10 +131,10 @@ class ScenariosTest {
     Map<String, Set<String>> shapes = new TreeMap<>(); // reporter → "month@7", "ytd@3", …
     for (Figure figure : FIGURES) {
       shapes
-          .computeIfAbsent(figure.series().reporter(), r -> new java.util.TreeSet<>())
+          .computeIfAbsent(figure.series().reporter(), r -> new TreeSet<>())
           .add(figure.basis().wireName() + "@" + figure.period().getMonthValue());
     }
-    Set<String> allMonths = new java.util.TreeSet<>();
+    Set<String> allMonths = new TreeSet<>();
     Set<String> quarters = Set.of("ytd@3", "ytd@6", "ytd@9", "ytd@12");
     for (int m = 1; m <= 12; m++) {
       allMonths.add("month@" + m);
@@ -190,7 +192,7 @@ class ScenariosTest {
 
   @Test
   void shouldLabelEveryRuleAndPlantControlsForEach() {
-    assertThat(SCENARIO.labelledRules()).isEqualTo(new java.util.TreeSet<>(Scenario.RULES));
+    assertThat(SCENARIO.labelledRules()).isEqualTo(new TreeSet<>(Scenario.RULES));
     assertThat(SCENARIO.controls().stream().flatMap(c -> c.rules().stream()).distinct())
         .containsExactlyInAnyOrderElementsOf(Scenario.RULES);
     assertThat(SCENARIO.controls())
@@ -276,7 +278,7 @@ class ScenariosTest {
 
   @Test
   void shouldRefuseTooFewYears() {
-    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+    assertThatIllegalArgumentException()
         .isThrownBy(() -> new Scenarios.Options(10, 2022, 2, 1, 0.5, 0.05));
   }
 
