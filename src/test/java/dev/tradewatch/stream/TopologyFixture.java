@@ -1,5 +1,7 @@
 package dev.tradewatch.stream;
 
+import dev.tradewatch.config.RulesTopicLayer;
+import dev.tradewatch.config.SettingsLoader;
 import dev.tradewatch.config.Topics;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.metrics.PipelineMetrics;
@@ -61,6 +63,17 @@ final class TopologyFixture implements AutoCloseable {
 
   TopologyFixture() {
     this(TopologySettings.defaults());
+  }
+
+  /** The topology with rule settings ({@code tradewatch.rules.…} keys) over the defaults. */
+  static TopologyFixture withRules(Map<String, String> rules) {
+    TopologySettings defaults = TopologySettings.defaults();
+    return new TopologyFixture(
+        new TopologySettings(
+            defaults.topics(),
+            new RulesTopicLayer(SettingsLoader.load(null, Map.of(), rules)),
+            defaults.maxRecordBytes(),
+            defaults.deadLetterMaxBytes()));
   }
 
   void send(String json) {
