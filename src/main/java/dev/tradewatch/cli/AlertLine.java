@@ -14,7 +14,10 @@ public final class AlertLine {
   private AlertLine() {}
 
   public static String format(Alert alert) {
-    String pair = alert.series().exporter() + "→" + alert.series().importer();
+    String pair =
+        alert.series().isSource()
+            ? alert.series().reporter() + " (all)"
+            : alert.series().exporter() + "→" + alert.series().importer();
     String category =
         "total".equals(alert.series().category()) ? "" : " [" + alert.series().category() + "]";
     return String.format(

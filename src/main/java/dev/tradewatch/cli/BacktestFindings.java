@@ -37,6 +37,7 @@ final class BacktestFindings {
                         a -> a.rule().name(), TreeMap::new, Collectors.counting())));
     long flows =
         active.stream()
+            .filter(a -> !a.series().isSource()) // a silent source is no flow
             .map(a -> List.of(a.series().exporter(), a.series().importer(), a.series().category()))
             .distinct()
             .count();

@@ -2,7 +2,9 @@ package dev.tradewatch.config;
 
 import dev.tradewatch.domain.rules.DetectionConfig;
 import dev.tradewatch.domain.rules.InvalidSettingException;
+import dev.tradewatch.domain.rules.Scope;
 import dev.tradewatch.domain.rules.Selector;
+import dev.tradewatch.domain.rules.SourceRule;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +32,13 @@ final class RuleSettingsReader {
   }
 
   private static Selector selector(String key, OverrideKey override) {
-    return Selector.parse(override.selector())
-        .orElseThrow(() -> ConfigException.forKey(key, Selector.EXPECTED, override.selector()));
+    Selector selector =
+        Selector.parse(override.selector())
+            .orElseThrow(() -> ConfigException.forKey(key, Selector.EXPECTED, override.selector()));
+    // a source is a reporter and a category, to any partner: REPORTER-*[-CATEGORY]
+    if (override.rule() instanceof SourceRule<?> && !selector.importer().equals(Scope.ALL)) {
+      throw ConfigException.forKey(key, "REPORTER-*[-CATEGORY]", override.selector());
+    }
+    return selector;
   }
 }

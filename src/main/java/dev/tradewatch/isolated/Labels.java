@@ -43,7 +43,19 @@ public final class Labels {
       this(exporter, importer, period, rule, null, null);
     }
 
+    /** A source-silent label: the reporter in {@code exporter}, no importer and no period. */
+    boolean isSource() {
+      return importer == null;
+    }
+
     boolean matches(Alert alert) {
+      if (isSource() || alert.series().isSource()) {
+        return isSource()
+            && alert.series().isSource()
+            && alert.series().reporter().equals(exporter)
+            && (rule == null || alert.rule().name().equals(rule))
+            && (category == null || alert.series().category().equals(category));
+      }
       return alert.series().exporter().equals(exporter)
           && alert.series().importer().equals(importer)
           && alert.period().toString().equals(period)
@@ -53,6 +65,9 @@ public final class Labels {
 
     /** E.g. {@code TUR→AZE 2020-08 month-spike [defence-aerospace]}. */
     public String describe() {
+      if (isSource()) {
+        return exporter + " " + rule + (category == null ? "" : " [" + category + "]");
+      }
       return exporter
           + "→"
           + importer

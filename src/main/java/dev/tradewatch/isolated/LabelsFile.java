@@ -4,6 +4,7 @@ import dev.tradewatch.domain.figures.Countries;
 import dev.tradewatch.domain.figures.FigureValidator;
 import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Rules;
+import dev.tradewatch.domain.rules.SourceSilent;
 import dev.tradewatch.isolated.Labels.Label;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,20 @@ final class LabelsFile {
               + "' (known: "
               + Rules.ALL.stream().map(Rule::name).collect(Collectors.joining(", "))
               + ")");
+    }
+    if (cells[1].isBlank() && cells[2].isBlank()) {
+      // a source-silent label: the reporter in the exporter column, no importer and no period
+      if (!SourceSilent.RULE.name().equals(rule)) {
+        throw new IllegalArgumentException(
+            "only a source-silent label leaves importer and period empty");
+      }
+      return new Label(
+          country(cells[0]),
+          null,
+          null,
+          rule,
+          eventDate(optional(cells, 4)),
+          category(optional(cells, 5)));
     }
     return new Label(
         country(cells[0]),

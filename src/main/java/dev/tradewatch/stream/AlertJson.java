@@ -60,13 +60,14 @@ public final class AlertJson implements Serde<Alert> {
     node.put("rule", alert.rule().name());
     node.put("status", alert.status().name());
     node.put("severity", alert.severity().wireName());
-    node.put("exporter", alert.series().exporter());
-    node.put("importer", alert.series().importer());
+    boolean source = alert.series().isSource(); // an alert about a source has no pair, no numbers
+    node.put("exporter", source ? null : alert.series().exporter());
+    node.put("importer", source ? null : alert.series().importer());
     node.put("category", alert.series().category());
     node.put("reporter", alert.series().reporter());
     node.put("period", alert.period().toString());
-    node.put("observedUsd", Usd.toDollars(alert.observedCents()));
-    node.put("baselineUsd", Usd.toDollars(alert.baselineCents()));
+    node.put("observedUsd", source ? null : Usd.toDollars(alert.observedCents()));
+    node.put("baselineUsd", source ? null : Usd.toDollars(alert.baselineCents()));
     node.put("ratio", ratio(alert.ratio()));
     node.put("message", alert.message());
     node.put("detectedAt", alert.detectedAt().toString());
@@ -131,12 +132,15 @@ public final class AlertJson implements Serde<Alert> {
 
   /** An alert from its JSON (as {@link #toNode} writes it). */
   public static Alert fromNode(JsonNode node) {
+    boolean source = node.path("exporter").isNull();
     SeriesKey series =
-        new SeriesKey(
-            node.get("exporter").asText(),
-            node.get("importer").asText(),
-            node.get("category").asText(),
-            node.get("reporter").asText());
+        source
+            ? SeriesKey.source(node.get("reporter").asText(), node.get("category").asText())
+            : new SeriesKey(
+                node.get("exporter").asText(),
+                node.get("importer").asText(),
+                node.get("category").asText(),
+                node.get("reporter").asText());
     JsonNode ratio = node.get("ratio");
     return new Alert(
         series,
@@ -144,8 +148,8 @@ public final class AlertJson implements Serde<Alert> {
         YearMonth.parse(node.get("period").asText()),
         AlertStatus.valueOf(node.get("status").asText()),
         Severity.fromWireName(node.get("severity").asText()),
-        Usd.toCents(node.get("observedUsd").decimalValue()),
-        Usd.toCents(node.get("baselineUsd").decimalValue()),
+        source ? 0 : Usd.toCents(node.get("observedUsd").decimalValue()),
+        source ? 0 : Usd.toCents(node.get("baselineUsd").decimalValue()),
         ratio == null || ratio.isNull() ? null : ratio.decimalValue(),
         Instant.parse(node.get("detectedAt").asText()),
         node.get("version").asInt(),

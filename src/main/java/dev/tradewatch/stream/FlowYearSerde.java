@@ -116,7 +116,7 @@ public final class FlowYearSerde implements Serde<FlowYear> {
     }
   }
 
-  private static void writeAlert(DataOutputStream out, Alert alert) throws IOException {
+  static void writeAlert(DataOutputStream out, Alert alert) throws IOException {
     out.writeUTF(alert.rule().name());
     BinaryCodec.writePeriod(out, alert.period());
     out.writeByte(alert.status().ordinal());
@@ -132,7 +132,7 @@ public final class FlowYearSerde implements Serde<FlowYear> {
     BinaryCodec.writeNullableUtf(out, alert.method());
   }
 
-  private static Alert readAlert(DataInputStream in, SeriesKey series) throws IOException {
+  static Alert readAlert(DataInputStream in, SeriesKey series) throws IOException {
     var rule = Rules.named(in.readUTF());
     YearMonth period = BinaryCodec.readPeriod(in);
     AlertStatus status = AlertStatus.values()[in.readByte()];

@@ -47,6 +47,8 @@ public final class TradewatchTopology {
   public static final String FLOW_STORE = "flow-store";
   public static final String REPARTITION = "figures-by-flow";
   public static final String RULES_STORE = "rules-store";
+  public static final String SOURCE_STORE = "source-store";
+  public static final String SOURCE_REPARTITION = "figures-by-source";
   public static final String RULES_PROGRESS_STORE = "rules-progress";
 
   private TradewatchTopology() {}
@@ -67,6 +69,9 @@ public final class TradewatchTopology {
             Stores.persistentKeyValueStore(RULES_PROGRESS_STORE),
             Serdes.String(),
             Serdes.String()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SOURCE_STORE), Serdes.String(), new SourceStateSerde()));
     RuleUpdates ruleUpdates = new RuleUpdates(settings.rules(), metrics);
     Topics topics = settings.topics();
 
@@ -88,11 +93,12 @@ public final class TradewatchTopology {
             topics.deadLetter(),
             Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters-out"));
 
-    routes
-        .get("route-accepted")
+    KStream<byte[], Figure> accepted =
+        routes.get("route-accepted").mapValues(ParsedFigure::figure, Named.as("figures"));
+
+    accepted
         .map(
-            (key, parsed) ->
-                KeyValue.pair(FlowKey.of(parsed.figure().series()).id(), parsed.figure()),
+            (key, figure) -> KeyValue.pair(FlowKey.of(figure.series()).id(), figure),
             Named.as("key-by-flow"))
         .repartition(
             Repartitioned.<String, Figure>as(REPARTITION)
@@ -106,6 +112,20 @@ public final class TradewatchTopology {
         .to(
             topics.alerts(),
             Produced.with(Serdes.String(), new AlertJson()).withName("alerts-out"));
+
+    accepted
+        .process(SourceNews::new, Named.as("key-by-source"))
+        .repartition(
+            Repartitioned.<String, Figure>as(SOURCE_REPARTITION)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(new FigureSerde()))
+        .process(
+            () -> new SourceProcessor(ruleUpdates, clock, metrics),
+            Named.as("track-sources"),
+            SOURCE_STORE)
+        .to(
+            topics.alerts(),
+            Produced.with(Serdes.String(), new AlertJson()).withName("source-alerts-out"));
 
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(

@@ -66,7 +66,7 @@ class LabelsTest {
         .hasMessage(
             file
                 + " line 1: unknown rule 'spike' (known: month-threshold, ytd-ratio, month-spike,"
-                + " mirror-gap)");
+                + " mirror-gap, source-silent)");
   }
 
   @Test

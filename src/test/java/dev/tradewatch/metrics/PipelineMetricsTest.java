@@ -18,7 +18,8 @@ class PipelineMetricsTest {
           "ytd-ratio/high",
           "ytd-ratio/critical",
           "mirror-gap/high",
-          "mirror-gap/critical");
+          "mirror-gap/critical",
+          "source-silent/medium");
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 

@@ -61,19 +61,29 @@ final class TopologyFixture implements AutoCloseable {
     rules = driver.createInputTopic(topics.rules(), new StringSerializer(), new StringSerializer());
   }
 
+  /**
+   * The defaults, with sources judged at the reference case's data time (its latest publication),
+   * as a backtest judges them: at the fixture's clock, 2026, every source of 2020 is silent.
+   */
   TopologyFixture() {
-    this(TopologySettings.defaults());
+    this(settingsWith(Map.of(SOURCES_AS_OF, REFERENCE_DATA_TIME)));
   }
+
+  static final String SOURCES_AS_OF = "tradewatch.rules.source-silent.as-of";
+  static final String REFERENCE_DATA_TIME = "2020-10-02T00:00:00Z";
 
   /** The topology with rule settings ({@code tradewatch.rules.…} keys) over the defaults. */
   static TopologyFixture withRules(Map<String, String> rules) {
+    return new TopologyFixture(settingsWith(rules));
+  }
+
+  static TopologySettings settingsWith(Map<String, String> rules) {
     TopologySettings defaults = TopologySettings.defaults();
-    return new TopologyFixture(
-        new TopologySettings(
-            defaults.topics(),
-            new RulesTopicLayer(SettingsLoader.load(null, Map.of(), rules)),
-            defaults.maxRecordBytes(),
-            defaults.deadLetterMaxBytes()));
+    return new TopologySettings(
+        defaults.topics(),
+        new RulesTopicLayer(SettingsLoader.load(null, Map.of(), rules)),
+        defaults.maxRecordBytes(),
+        defaults.deadLetterMaxBytes());
   }
 
   void send(String json) {

@@ -79,9 +79,13 @@ public record Alert(
   /**
    * E.g. {@code TUR-AZE-defence-aerospace-TUR-month-threshold-2020-09}; an alert of a flow (a rule
    * comparing its two reporters) has the flow's id instead of the series': {@code
-   * ISR-AZE-93-mirror-gap-2020-09}.
+   * ISR-AZE-93-mirror-gap-2020-09}; an alert about a source has one id whatever its period: {@code
+   * TUR-defence-aerospace-source-silent}.
    */
   public String alertId() {
+    if (series.isSource()) {
+      return series.id() + '-' + rule.name();
+    }
     String subject = series.isFlow() ? FlowKey.of(series).id() : series.id();
     return subject + '-' + rule.name() + '-' + period;
   }

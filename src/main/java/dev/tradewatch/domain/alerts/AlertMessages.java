@@ -11,7 +11,14 @@ final class AlertMessages {
 
   static String describe(Alert alert) {
     String subject =
-        alert.series().exporter() + "→" + alert.series().importer() + " " + alert.period() + ": ";
+        alert.series().isSource()
+            ? alert.series().reporter() + " " + alert.series().category() + ": "
+            : alert.series().exporter()
+                + "→"
+                + alert.series().importer()
+                + " "
+                + alert.period()
+                + ": ";
     if (alert.status() == AlertStatus.RESOLVED) {
       return subject
           + alert.rule().name()

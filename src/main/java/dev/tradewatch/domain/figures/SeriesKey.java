@@ -21,13 +21,31 @@ public record SeriesKey(String exporter, String importer, String category, Strin
     Objects.requireNonNull(reporter, "reporter");
   }
 
+  /**
+   * A source: what {@code reporter} publishes in {@code category}, to any partner — the subject of
+   * alerts about the source itself (no exporter or importer).
+   */
+  public static SeriesKey source(String reporter, String category) {
+    return new SeriesKey("", "", category, reporter);
+  }
+
+  /** Whether this stands for a source rather than a series. */
+  public boolean isSource() {
+    return exporter.isEmpty();
+  }
+
   /** Whether this stands for a flow as a whole: the subject of alerts comparing its reporters. */
   public boolean isFlow() {
     return BOTH.equals(reporter);
   }
 
-  /** Stable text id, e.g. {@code TUR-AZE-defence-aerospace-TUR}; used as the Kafka key. */
+  /**
+   * Stable text id, e.g. {@code TUR-AZE-defence-aerospace-TUR}; a source's is {@code
+   * TUR-defence-aerospace}.
+   */
   public String id() {
-    return exporter + '-' + importer + '-' + category + '-' + reporter;
+    return isSource()
+        ? reporter + '-' + category
+        : exporter + '-' + importer + '-' + category + '-' + reporter;
   }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * @param <S> the rule's own settings
  */
-public sealed interface Rule<S extends Rule.Settings> permits SeriesRule, FlowRule {
+public sealed interface Rule<S extends Rule.Settings> permits SeriesRule, FlowRule, SourceRule {
 
   /** The key every rule has: whether it is evaluated at all. */
   String ENABLED = "enabled";

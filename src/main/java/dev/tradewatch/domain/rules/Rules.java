@@ -12,7 +12,8 @@ public final class Rules {
    * rules at the end, so that existing output keeps its order.
    */
   public static final List<Rule<?>> ALL =
-      List.of(MonthThreshold.RULE, YtdRatio.RULE, MonthSpike.RULE, MirrorGap.RULE);
+      List.of(
+          MonthThreshold.RULE, YtdRatio.RULE, MonthSpike.RULE, MirrorGap.RULE, SourceSilent.RULE);
 
   /** Rules in the order of {@link #ALL}. */
   public static final Comparator<Rule<?>> ORDER = Comparator.comparingInt(ALL::indexOf);

@@ -20,10 +20,15 @@ public enum ScopeKey {
   EXPORTERS(
       "exporters", SeriesKey::exporter, Countries::isKnown, "ISO 3166-1 alpha-3 codes (or WLD)"),
   IMPORTERS(
-      "importers", SeriesKey::importer, Countries::isKnown, "ISO 3166-1 alpha-3 codes (or WLD)");
+      "importers", SeriesKey::importer, Countries::isKnown, "ISO 3166-1 alpha-3 codes (or WLD)"),
+  REPORTERS(
+      "reporters", SeriesKey::reporter, Countries::isKnown, "ISO 3166-1 alpha-3 codes (or WLD)");
 
   /** The scope keys of the rules over a series' flow: what is traded, from where, to where. */
   public static final List<ScopeKey> FLOW = List.of(CATEGORIES, EXPORTERS, IMPORTERS);
+
+  /** The scope keys of the rules over a source: what is published, and by whom. */
+  public static final List<ScopeKey> SOURCE = List.of(CATEGORIES, REPORTERS);
 
   private final String key;
   private final Function<SeriesKey, String> part;

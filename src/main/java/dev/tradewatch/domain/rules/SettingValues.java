@@ -2,10 +2,13 @@ package dev.tradewatch.domain.rules;
 
 import dev.tradewatch.domain.figures.Usd;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -73,6 +76,33 @@ public final class SettingValues {
       throw invalid(key, expected);
     }
     return parsed;
+  }
+
+  /** A whole number from {@code min} to {@code max}. */
+  public int wholeNumber(String key, int min, int max) {
+    String expected = "a whole number from " + min + " to " + max;
+    try {
+      int value = Integer.parseInt(text(key));
+      if (value < min || value > max) {
+        throw invalid(key, expected);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw invalid(key, expected);
+    }
+  }
+
+  /** An instant such as {@code 2022-06-30T00:00:00Z}, or nothing. */
+  public Optional<Instant> optionalInstant(String key) {
+    String value = text(key);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(value));
+    } catch (DateTimeParseException e) {
+      throw invalid(key, "an instant such as 2022-06-30T00:00:00Z, or nothing");
+    }
   }
 
   /** An amount in USD ≥ 0 (below 10^13), in cents rounded half up. */

@@ -15,9 +15,10 @@ class RulesTest {
   void shouldListTheRulesInTheirPublishedOrder() {
     assertThat(Rules.ALL)
         .extracting(Rule::name)
-        .containsExactly("month-threshold", "ytd-ratio", "month-spike", "mirror-gap");
+        .containsExactly(
+            "month-threshold", "ytd-ratio", "month-spike", "mirror-gap", "source-silent");
     assertThat(Rules.first()).isSameAs(MonthThreshold.RULE);
-    assertThat(Rules.last()).isSameAs(MirrorGap.RULE);
+    assertThat(Rules.last()).isSameAs(SourceSilent.RULE);
     assertThat(Rules.ORDER.compare(YtdRatio.RULE, MonthSpike.RULE)).isNegative();
   }
 
@@ -31,17 +32,29 @@ class RulesTest {
             Map.entry("month-threshold", withScope(Map.of("threshold-usd", "50000000"))),
             Map.entry("ytd-ratio", withScope(Map.of("ratio", "5", "floor-usd", "10000000"))),
             Map.entry("month-spike", withScope(Map.of("factor", "10", "floor-usd", "5000000"))),
-            Map.entry("mirror-gap", withScope(Map.of("ratio", "3", "floor-usd", "5000000"))));
+            Map.entry("mirror-gap", withScope(Map.of("ratio", "3", "floor-usd", "5000000"))),
+            Map.entry(
+                "source-silent",
+                Map.of(
+                    "enabled", "true",
+                    "categories", "*",
+                    "reporters", "*",
+                    "grace-days", "60",
+                    "as-of", "")));
     Rules.ALL.forEach(
         rule ->
             assertThat(rule.defaults().keySet())
-                .startsWith(Rule.ENABLED, "categories", "exporters", "importers"));
+                .startsWith(
+                    rule instanceof SourceRule<?>
+                        ? new String[] {Rule.ENABLED, "categories", "reporters"}
+                        : new String[] {Rule.ENABLED, "categories", "exporters", "importers"}));
   }
 
   @Test
   void shouldLetEveryRuleDeclareItsScopeKeysAsKeysOfItsOwn() {
     for (Rule<?> rule : Rules.ALL) {
-      assertThat(rule.scopeKeys()).isEqualTo(ScopeKey.FLOW);
+      assertThat(rule.scopeKeys())
+          .isEqualTo(rule instanceof SourceRule<?> ? ScopeKey.SOURCE : ScopeKey.FLOW);
       rule.scopeKeys()
           .forEach(scopeKey -> assertThat(rule.defaults()).containsEntry(scopeKey.key(), "*"));
       assertThat(RuleSettings.defaults().of(rule).scope()).isEqualTo(Scope.EVERYTHING);

@@ -1,0 +1,52 @@
+package dev.tradewatch.stream;
+
+import dev.tradewatch.domain.SourceTracker;
+import dev.tradewatch.domain.figures.Figure;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Passes on, re-keyed by source, only the figures that may tell a source's history something new:
+ * most figures are one more partner's value for a period their reporter already published. A small
+ * per-task cache remembers the earliest publication passed on per (source, period); a figure for a
+ * period with an earlier or equal publication already passed on is dropped before the re-key, which
+ * keeps the source step's Kafka work small. The cache is lost with the task (a restart or an
+ * aborted transaction passes on a little more; never less).
+ */
+final class SourceNews implements Processor<byte[], Figure, String, Figure> {
+
+  /** (source, period) pairs remembered per task; more are forgotten oldest-used first. */
+  static final int CACHE_ENTRIES = 20_000;
+
+  private final Map<String, Instant> passedOn =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+          return size() > CACHE_ENTRIES;
+        }
+      };
+
+  private ProcessorContext<String, Figure> context;
+
+  @Override
+  public void init(ProcessorContext<String, Figure> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<byte[], Figure> record) {
+    Figure figure = record.value();
+    String source = SourceTracker.sourceOf(figure).id();
+    String key = source + '@' + figure.period();
+    Instant earliest = passedOn.get(key);
+    if (earliest != null && !figure.publishedAt().isBefore(earliest)) {
+      return;
+    }
+    passedOn.put(key, figure.publishedAt());
+    context.forward(record.withKey(source));
+  }
+}

@@ -1,0 +1,103 @@
+package dev.tradewatch.stream;
+
+import dev.tradewatch.config.RulesTopicLayer.ActiveRules;
+import dev.tradewatch.domain.SourceState;
+import dev.tradewatch.domain.SourceTracker;
+import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.metrics.PipelineMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps each source's history in the source store and judges whether it has gone silent: on every
+ * figure that reaches it, and for every source on a wall-clock punctuation, since a silence is
+ * something that happens while nothing arrives. "Now" is the wall clock, or the rules' as-of
+ * instant (backtests and the demo set it to their data's latest publication).
+ */
+final class SourceProcessor implements Processor<String, Figure, String, Alert> {
+
+  /** How often every source is judged again. */
+  static final Duration JUDGE_INTERVAL = Duration.ofSeconds(30);
+
+  private final RuleUpdates ruleUpdates;
+  private final Clock clock;
+  private final PipelineMetrics metrics;
+  private ProcessorContext<String, Alert> context;
+  private KeyValueStore<String, SourceState> store;
+  private String fingerprint;
+  private SourceTracker tracker;
+
+  SourceProcessor(RuleUpdates ruleUpdates, Clock clock, PipelineMetrics metrics) {
+    this.ruleUpdates = ruleUpdates;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Alert> context) {
+    this.context = context;
+    this.store = context.getStateStore(TradewatchTopology.SOURCE_STORE);
+    context.schedule(JUDGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::judgeAll);
+  }
+
+  @Override
+  public void process(Record<String, Figure> record) {
+    Figure figure = record.value();
+    String key = record.key();
+    SourceState state = store.get(key);
+    if (state == null) {
+      state = new SourceState(SourceTracker.sourceOf(figure));
+    }
+    Instant now = clock.instant();
+    Optional<Alert> change = tracker().apply(state, figure, now, now);
+    store.put(key, state);
+    change.ifPresent(alert -> forward(alert, record.timestamp()));
+  }
+
+  /** Judges every source again: time passes, and the rules may have changed. */
+  private void judgeAll(long wallClockMs) {
+    SourceTracker current = tracker();
+    Instant now = clock.instant();
+    List<SourceState> changed = new ArrayList<>();
+    List<Alert> changes = new ArrayList<>();
+    try (KeyValueIterator<String, SourceState> all = store.all()) {
+      while (all.hasNext()) {
+        SourceState state = all.next().value;
+        current
+            .judge(state, now, now)
+            .ifPresent(
+                alert -> {
+                  changed.add(state);
+                  changes.add(alert);
+                });
+      }
+    }
+    changed.forEach(state -> store.put(state.storeKey(), state));
+    changes.forEach(alert -> forward(alert, wallClockMs));
+  }
+
+  private SourceTracker tracker() {
+    ActiveRules rules = ruleUpdates.current();
+    if (!rules.fingerprint().equals(fingerprint)) {
+      fingerprint = rules.fingerprint();
+      tracker = new SourceTracker(rules.detection());
+    }
+    return tracker;
+  }
+
+  private void forward(Alert alert, long timestamp) {
+    context.forward(new Record<>(alert.alertId(), alert, timestamp));
+    metrics.alertChanged(alert);
+  }
+}
