@@ -3,9 +3,11 @@ package dev.tradewatch.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradewatch.config.ConfigException;
+import dev.tradewatch.config.ConfigKeys;
 import dev.tradewatch.config.FileProblems;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.rules.SourceSilent;
 import dev.tradewatch.isolated.Backtest;
 import dev.tradewatch.isolated.Labels;
 import dev.tradewatch.isolated.RejectedLine;
@@ -64,6 +66,14 @@ public final class BacktestCommand implements Callable<Integer> {
           "Write the refused figures here as JSON lines (line, reason, field, detail, text).")
   Path deadLettersFile;
 
+  @Option(
+      names = "--as-of",
+      paramLabel = "INSTANT",
+      description =
+          "Judge silent sources at this instant, e.g. 2022-06-30T00:00:00Z (default: the latest"
+              + " publishedAt of the file).")
+  String asOf;
+
   @Mixin InputFileOptions file;
 
   @Mixin BootstrapOption bootstrap;
@@ -77,6 +87,11 @@ public final class BacktestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Settings settings = settingsOptions.load(bootstrap);
+    if (asOf != null) {
+      settings =
+          settings.with(
+              Map.of(ConfigKeys.ruleKey(SourceSilent.RULE, SourceSilent.AS_OF), asOf.strip()));
+    }
     Labels labels = labelsFile == null ? null : readLabels(labelsFile);
     checkWritable("--output", output);
     checkWritable("--dead-letters", deadLettersFile);

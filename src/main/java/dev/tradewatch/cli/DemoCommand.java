@@ -5,12 +5,14 @@ import dev.tradewatch.config.Settings;
 import dev.tradewatch.demo.DemoData;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.http.HttpEndpoint;
+import dev.tradewatch.isolated.Backtest;
 import dev.tradewatch.isolated.IsolatedRun;
 import dev.tradewatch.replay.FigureProducer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +60,10 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = settingsOptions.load(DEMO_DEFAULTS, httpPort);
+    Settings settings =
+        Backtest.judgingSourcesAt(
+            settingsOptions.load(DEMO_DEFAULTS, httpPort),
+            Optional.of(DemoData.latestPublishedAt()));
     // before the broker starts: the quick start must not fail half-way on a busy port
     HttpEndpoint.checkPortFree(settings, "; try --http-port 0 for any free port");
     PrintWriter out = spec.commandLine().getOut();

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The demo's dataset: the reference case (Turkish Exporters' Assembly figures, bundled as {@code
@@ -35,6 +38,21 @@ public final class DemoData {
   public static SyntheticFeed.Feed background() {
     return SyntheticFeed.generate(SEED, PAIRS, FIRST_YEAR, YEARS);
   }
+
+  /** The latest publication in the demo's data: the "now" its sources are judged at. */
+  public static Instant latestPublishedAt() {
+    Instant latest = Instant.EPOCH;
+    for (String line : lines()) {
+      Matcher published = PUBLISHED_AT.matcher(line);
+      if (published.find()) {
+        Instant at = Instant.parse(published.group(1));
+        latest = at.isAfter(latest) ? at : latest;
+      }
+    }
+    return latest;
+  }
+
+  private static final Pattern PUBLISHED_AT = Pattern.compile("\"publishedAt\":\"([^\"]+)\"");
 
   public static List<String> lines() {
     List<String> lines = new ArrayList<>(referenceCase());

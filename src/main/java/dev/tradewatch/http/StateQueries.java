@@ -2,6 +2,7 @@ package dev.tradewatch.http;
 
 import dev.tradewatch.domain.FlowYear;
 import dev.tradewatch.domain.SeriesState;
+import dev.tradewatch.domain.SourceState;
 import dev.tradewatch.stream.TradewatchTopology;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +43,26 @@ public final class StateQueries {
     }
   }
 
-  /** Every series held here, each with all its years. */
+  /**
+   * Every series held here, each with all its years, then the flows' and the sources' own alerts
+   * (as series of reporter {@code both}, and of no exporter or importer).
+   */
   public void forEachLocal(Consumer<SeriesState> action) {
     List<FlowYear> years = new ArrayList<>();
     try (KeyValueIterator<String, FlowYear> all = store().all()) {
       all.forEachRemaining(kv -> years.add(kv.value));
     }
     FlowYear.series(years).forEach(action);
+    try (KeyValueIterator<String, SourceState> all = sourceStore().all()) {
+      all.forEachRemaining(
+          kv -> {
+            if (kv.value.alert() != null) {
+              SeriesState source = new SeriesState(kv.value.source());
+              source.putAlert(kv.value.alert());
+              action.accept(source);
+            }
+          });
+    }
   }
 
   /** The local series of one exporter → importer pair (all categories and reporters). */
@@ -74,6 +88,12 @@ public final class StateQueries {
               }
             });
     return others;
+  }
+
+  private ReadOnlyKeyValueStore<String, SourceState> sourceStore() {
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(
+            TradewatchTopology.SOURCE_STORE, QueryableStoreTypes.keyValueStore()));
   }
 
   private ReadOnlyKeyValueStore<String, FlowYear> store() {

@@ -1,7 +1,9 @@
 package dev.tradewatch.isolated;
 
+import dev.tradewatch.config.ConfigKeys;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.domain.rules.SourceSilent;
 import dev.tradewatch.metrics.PipelineMetrics;
 import dev.tradewatch.replay.FigureProducer;
 import dev.tradewatch.replay.FileReplay;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -74,7 +77,9 @@ public final class Backtest {
       throws Exception {
     long started = System.nanoTime();
     Clock clock = Clock.systemUTC();
-    RecordStamps stamps = RecordStamps.startingAt(firstStamp(FileScan.of(input), clock), clock);
+    FileScan scan = FileScan.of(input);
+    RecordStamps stamps = RecordStamps.startingAt(firstStamp(scan, clock), clock);
+    settings = judgingSourcesAt(settings, scan.latestPublishedAt());
     IsolatedRun.Options options =
         useEmbeddedBroker
             ? IsolatedRun.Options.embedded()
@@ -101,6 +106,19 @@ public final class Backtest {
           rejected,
           Duration.ofNanos(System.nanoTime() - started));
     }
+  }
+
+  /**
+   * {@code settings} judging sources at the data's latest publication, so that a replay of history
+   * gives the same silent sources on any day — unless {@code tradewatch.rules.source-silent.as-of}
+   * (or {@code backtest --as-of}) says otherwise.
+   */
+  public static Settings judgingSourcesAt(Settings settings, Optional<Instant> dataTime) {
+    String key = ConfigKeys.ruleKey(SourceSilent.RULE, SourceSilent.AS_OF);
+    if (dataTime.isEmpty() || !settings.values().getOrDefault(key, "").isBlank()) {
+      return settings;
+    }
+    return settings.with(Map.of(key, dataTime.get().toString()));
   }
 
   /**

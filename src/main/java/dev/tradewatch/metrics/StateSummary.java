@@ -45,7 +45,7 @@ public record StateSummary(
     long count = 0;
     List<SeriesRow> rows = new ArrayList<>();
     for (SeriesState state : states) {
-      count++;
+      boolean aSeries = !state.series().isFlow() && !state.series().isSource();
       boolean alerting = false;
       for (Alert alert : state.alerts()) {
         if (alert.status().isActive()) {
@@ -53,9 +53,12 @@ public record StateSummary(
           alerting = true;
         }
       }
-      rows.add(
-          new SeriesRow(
-              state.series(), latest(state, Basis.MONTH), latest(state, Basis.YTD), alerting));
+      if (aSeries) { // a flow's or a source's own alerts count above; they are no series
+        count++;
+        rows.add(
+            new SeriesRow(
+                state.series(), latest(state, Basis.MONTH), latest(state, Basis.YTD), alerting));
+      }
     }
     rows.sort(
         Comparator.comparing(SeriesRow::hasActiveAlert)

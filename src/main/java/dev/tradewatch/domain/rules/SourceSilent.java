@@ -29,7 +29,9 @@ public final class SourceSilent implements SourceRule<SourceSilent.Settings> {
   public static final SourceSilent RULE = new SourceSilent();
 
   static final String GRACE_DAYS = "grace-days";
-  static final String AS_OF = "as-of";
+
+  /** The key that sets the "now" sources are judged at. */
+  public static final String AS_OF = "as-of";
 
   /** Periods a reporter must have published before its silence is judged. */
   static final int MIN_PERIODS = 3;
