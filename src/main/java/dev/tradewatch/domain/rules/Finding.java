@@ -1,14 +1,31 @@
 package dev.tradewatch.domain.rules;
 
 import dev.tradewatch.domain.figures.Usd;
+import dev.tradewatch.domain.series.Evidence;
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
 
 /**
  * The numbers an alert shows, which a rule puts into words: the observed value, what it was
- * compared with, and their ratio (null when that baseline is zero).
+ * compared with, their ratio (null when that baseline is zero), and the evidence they were worked
+ * out from, in the rule's order (empty for an alert stored before evidence was kept).
  */
-public record Finding(YearMonth period, long observedCents, long baselineCents, BigDecimal ratio) {
+public record Finding(
+    YearMonth period,
+    long observedCents,
+    long baselineCents,
+    BigDecimal ratio,
+    List<Evidence> evidence) {
+
+  public Finding {
+    evidence = List.copyOf(evidence);
+  }
+
+  /** A finding whose evidence is not known. */
+  public Finding(YearMonth period, long observedCents, long baselineCents, BigDecimal ratio) {
+    this(period, observedCents, baselineCents, ratio, List.of());
+  }
 
   String observed() {
     return Usd.humanise(observedCents);

@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * @param <S> the rule's own settings
  */
-public sealed interface Rule<S extends Rule.Settings> permits MonthThreshold, YtdRatio, MonthSpike {
+public sealed interface Rule<S extends Rule.Settings>
+    permits MonthThreshold, YtdRatio, MonthSpike, DormantPartner {
 
   /** The key every rule has: whether it is evaluated at all. */
   String ENABLED = "enabled";
@@ -42,6 +43,13 @@ public sealed interface Rule<S extends Rule.Settings> permits MonthThreshold, Yt
    * last year's ytd is not known).
    */
   Optional<Evaluation> evaluate(YearMonth period, Ledgers ledgers, S settings);
+
+  /**
+   * How many calendar years before its period an evaluation can look (0: its own year only; 1: last
+   * year's ytd or a 12-month baseline; 2: a 24-month look-back). A figure of year Y can change this
+   * rule's evaluations of Y to Y + {@code yearsBack()} and no others.
+   */
+  int yearsBack();
 
   /**
    * What a firing alert says, after its subject: {@code $77.1M in one month, at or above the $50.0M

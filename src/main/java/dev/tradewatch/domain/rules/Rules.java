@@ -12,7 +12,14 @@ public final class Rules {
    * rules at the end, so that existing output keeps its order.
    */
   public static final List<Rule<?>> ALL =
-      List.of(MonthThreshold.RULE, YtdRatio.RULE, MonthSpike.RULE);
+      List.of(MonthThreshold.RULE, YtdRatio.RULE, MonthSpike.RULE, DormantPartner.RULE);
+
+  /**
+   * The most years any rule looks back ({@link Rule#yearsBack}): a figure of year Y can change
+   * evaluations of Y to Y + this.
+   */
+  public static final int MAX_YEARS_BACK =
+      ALL.stream().mapToInt(Rule::yearsBack).max().orElseThrow();
 
   /** Rules in the order of {@link #ALL}. */
   public static final Comparator<Rule<?>> ORDER = Comparator.comparingInt(ALL::indexOf);

@@ -75,6 +75,20 @@ public final class SettingValues {
     return parsed;
   }
 
+  /** A whole number from {@code min} to {@code max}, both included. */
+  public int wholeNumber(String key, int min, int max) {
+    String expected = "a whole number from " + min + " to " + max;
+    try {
+      int parsed = Integer.parseInt(text(key).replace("_", ""));
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // refused below, like an out-of-range number
+    }
+    throw invalid(key, expected);
+  }
+
   /** An amount in USD ≥ 0 (below 10^13), in cents rounded half up. */
   public long usdCents(String key) {
     return cents(key, "an amount in USD ≥ 0", false);

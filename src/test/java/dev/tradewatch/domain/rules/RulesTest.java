@@ -15,10 +15,11 @@ class RulesTest {
   void shouldListTheRulesInTheirPublishedOrder() {
     assertThat(Rules.ALL)
         .extracting(Rule::name)
-        .containsExactly("month-threshold", "ytd-ratio", "month-spike");
+        .containsExactly("month-threshold", "ytd-ratio", "month-spike", "dormant-partner");
     assertThat(Rules.first()).isSameAs(MonthThreshold.RULE);
-    assertThat(Rules.last()).isSameAs(MonthSpike.RULE);
+    assertThat(Rules.last()).isSameAs(DormantPartner.RULE);
     assertThat(Rules.ORDER.compare(YtdRatio.RULE, MonthSpike.RULE)).isNegative();
+    assertThat(Rules.ORDER.compare(MonthSpike.RULE, DormantPartner.RULE)).isNegative();
   }
 
   @Test
@@ -30,7 +31,17 @@ class RulesTest {
         .containsExactly(
             Map.entry("month-threshold", withScope(Map.of("threshold-usd", "50000000"))),
             Map.entry("ytd-ratio", withScope(Map.of("ratio", "5", "floor-usd", "10000000"))),
-            Map.entry("month-spike", withScope(Map.of("factor", "10", "floor-usd", "5000000"))));
+            Map.entry("month-spike", withScope(Map.of("factor", "10", "floor-usd", "5000000"))),
+            Map.entry(
+                "dormant-partner",
+                withScope(
+                    Map.of(
+                        "floor-usd",
+                        "2000000",
+                        "dormant-usd",
+                        "100000",
+                        "min-known-months",
+                        "12"))));
     Rules.ALL.forEach(
         rule ->
             assertThat(rule.defaults().keySet())
@@ -63,6 +74,8 @@ class RulesTest {
         .isEqualTo(new YtdRatio.Settings(true, new BigDecimal("5"), 1_000_000_000L));
     assertThat(defaults.of(MonthSpike.RULE))
         .isEqualTo(new MonthSpike.Settings(true, new BigDecimal("10"), 500_000_000L));
+    assertThat(defaults.of(DormantPartner.RULE))
+        .isEqualTo(new DormantPartner.Settings(true, 200_000_000L, 10_000_000L, 12));
   }
 
   @Test
@@ -75,6 +88,14 @@ class RulesTest {
     assertThat(changed.of(YtdRatio.RULE)).isEqualTo(RuleSettings.defaults().of(YtdRatio.RULE));
     assertThat(changed).isNotEqualTo(RuleSettings.defaults());
     assertThat(RuleSettings.defaults().with(MonthSpike.RULE, off)).isEqualTo(changed);
+  }
+
+  @Test
+  void shouldKnowHowManyYearsBackEachRuleLooks() {
+    assertThat(Rules.ALL)
+        .extracting(Rule::yearsBack)
+        .containsExactly(0, 1, 1, 2); // threshold, last year's ytd, 12 months, 24 months
+    assertThat(Rules.MAX_YEARS_BACK).isEqualTo(2);
   }
 
   @Test
