@@ -218,7 +218,9 @@ public final class DormantPartner implements Rule<DormantPartner.Settings> {
         + above
         + " of the "
         + lookBack.size()
-        + " known months before it were above "
+        + " known months before it "
+        + (above == 1 ? "was" : "were")
+        + " above "
         + finding.baseline();
   }
 
