@@ -52,7 +52,8 @@ class ApiHandlerTest {
         .isEqualTo("status: expected one of FIRING, UPDATED, RESOLVED, active, found open");
     assertThat(badRequest("rule=threshold"))
         .isEqualTo(
-            "rule: expected one of month-threshold, ytd-ratio, month-spike, found threshold");
+            "rule: expected one of month-threshold, ytd-ratio, month-spike, dormant-partner, found"
+                + " threshold");
     assertThat(badRequest("exporter=turkey"))
         .isEqualTo("exporter: expected an ISO 3166-1 alpha-3 code or WLD, found turkey");
   }

@@ -65,7 +65,8 @@ class LabelsTest {
     assertThatThrownBy(() -> Labels.read(file))
         .hasMessage(
             file
-                + " line 1: unknown rule 'spike' (known: month-threshold, ytd-ratio, month-spike)");
+                + " line 1: unknown rule 'spike' (known: month-threshold, ytd-ratio, month-spike,"
+                + " dormant-partner)");
   }
 
   @Test

@@ -16,7 +16,9 @@ class PipelineMetricsTest {
           "month-threshold/high",
           "month-threshold/critical",
           "ytd-ratio/high",
-          "ytd-ratio/critical");
+          "ytd-ratio/critical",
+          "dormant-partner/medium",
+          "dormant-partner/high");
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
