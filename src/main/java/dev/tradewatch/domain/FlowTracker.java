@@ -10,6 +10,8 @@ import dev.tradewatch.domain.rules.DetectionConfig;
 import dev.tradewatch.domain.rules.Detector;
 import dev.tradewatch.domain.rules.Evaluation;
 import dev.tradewatch.domain.rules.FlowDetector;
+import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.domain.series.Reported;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,19 +24,16 @@ import java.util.TreeSet;
 
 /**
  * Applies a figure to its flow's years and works out which alerts change. A figure in year Y can
- * only change what is known in Y (reconciliation is per year), and the findings of a year depend on
- * that year and the {@value #LOOK_BACK_YEARS} before it (ytd ratios and 12-month baselines look one
- * year back, dormant partners two); so years Y to Y+{@value #LOOK_BACK_YEARS} are re-evaluated and
- * nothing else, and a figure reads at most the years Y−{@value #LOOK_BACK_YEARS} to Y+{@value
- * #LOOK_BACK_YEARS}, whatever the history. The alert state therefore always equals a fresh
- * evaluation of the reported set, whatever order the figures arrived in: whether each alert is
- * active, and its numbers (those of a resolved alert too, unless its rule can no longer be
- * evaluated for its period).
+ * only change what is known in Y (reconciliation is per year), and a rule's findings of a year
+ * depend on that year and the {@link Rule#yearsBack} before it (ytd ratios and 12-month baselines
+ * look one year back, dormant partners two); so year Y is re-evaluated, and Y+1 and Y+2 only for
+ * the rules that reach that far, and a figure reads at most the years Y−{@link
+ * Rules#MAX_YEARS_BACK} to Y+{@link Rules#MAX_YEARS_BACK}, whatever the history. The alert state
+ * therefore always equals a fresh evaluation of the reported set, whatever order the figures
+ * arrived in: whether each alert is active, and its numbers (those of a resolved alert too, unless
+ * its rule can no longer be evaluated for its period).
  */
 public final class FlowTracker {
-
-  /** How many years before its own a year's findings look at. */
-  public static final int LOOK_BACK_YEARS = 2;
 
   private final DetectionConfig config;
 
@@ -61,8 +60,8 @@ public final class FlowTracker {
     FigureOutcome outcome = current == null ? FigureOutcome.NEW : FigureOutcome.REVISION;
     Detector detector = detector(window, figure.series());
     List<Alert> changes = new ArrayList<>();
-    for (int y = year; y <= year + LOOK_BACK_YEARS; y++) {
-      changes.addAll(reevaluateSeries(window, detector, reporter, y, now));
+    for (int later = 0; later <= Rules.MAX_YEARS_BACK; later++) {
+      changes.addAll(reevaluateSeries(window, detector, reporter, year + later, later, now));
     }
     FlowKey flow = window.flow();
     if (reporter.equals(flow.exporter()) || reporter.equals(flow.importer())) {
@@ -83,7 +82,7 @@ public final class FlowTracker {
     List<Alert> changes = new ArrayList<>();
     for (String reporter : reporters) {
       Detector detector = detector(window, window.flow().series(reporter));
-      changes.addAll(reevaluateSeries(window, detector, reporter, year, now));
+      changes.addAll(reevaluateSeries(window, detector, reporter, year, 0, now));
     }
     changes.addAll(reevaluateFlow(window, year, now));
     return changes;
@@ -98,16 +97,23 @@ public final class FlowTracker {
   }
 
   /**
-   * Brings {@code reporter}'s stored alerts of {@code year} in line with a fresh evaluation;
-   * returns what changed.
+   * Brings {@code reporter}'s stored alerts of {@code year}, of the rules that look at least {@code
+   * yearsBack} years back, in line with a fresh evaluation; returns what changed. Other rules'
+   * alerts are left as they are: a change {@code yearsBack} years earlier cannot reach them.
    */
   private static List<Alert> reevaluateSeries(
-      FlowWindow window, Detector detector, String reporter, int year, Instant now) {
+      FlowWindow window, Detector detector, String reporter, int year, int yearsBack, Instant now) {
     FlowYear flowYear = window.year(year);
     if (flowYear.reported(reporter).isEmpty() && flowYear.alerts(reporter).isEmpty()) {
       return List.of(); // nothing known in that year, nothing raised: no rule has a period there
     }
-    return reconcile(window, window.flow().series(reporter), year, detector.evaluate(year), now);
+    return reconcile(
+        window,
+        window.flow().series(reporter),
+        year,
+        yearsBack,
+        detector.evaluate(year, yearsBack),
+        now);
   }
 
   /** The same for the flow's own alerts, those of rules comparing its two reporters. */
@@ -127,15 +133,21 @@ public final class FlowTracker {
             y -> window.year(y).ledger(flow.exporter()),
             y -> window.year(y).ledger(flow.importer()),
             config.forFlow(flow.exporter(), flow.importer(), flow.category()));
-    return reconcile(window, subject, year, detector.evaluate(year), now);
+    return reconcile(window, subject, year, 0, detector.evaluate(year), now);
   }
 
   /**
-   * Brings the stored alerts of {@code subject} in {@code year} in line with {@code evaluations}, a
-   * fresh evaluation of every rule there; returns what changed.
+   * Brings the stored alerts of {@code subject} in {@code year} of the rules that look at least
+   * {@code yearsBack} years back in line with {@code evaluations}, a fresh evaluation of those
+   * rules there; returns what changed.
    */
   private static List<Alert> reconcile(
-      FlowWindow window, SeriesKey subject, int year, List<Evaluation> evaluations, Instant now) {
+      FlowWindow window,
+      SeriesKey subject,
+      int year,
+      int yearsBack,
+      List<Evaluation> evaluations,
+      Instant now) {
     FlowYear flowYear = window.year(year);
     String reporter = subject.reporter();
     Collection<Alert> stored = flowYear.alerts(reporter);
@@ -147,6 +159,9 @@ public final class FlowTracker {
       change(subject, flowYear.alert(reporter, key), evaluation, now).ifPresent(changes::add);
     }
     for (Alert alert : stored) {
+      if (alert.rule().yearsBack() < yearsBack) {
+        continue; // out of the change's reach: its evaluation is what it was
+      }
       if (alert.status().isActive() && !evaluated.contains(alert.key())) {
         // The rule can no longer be evaluated for this period (its value, baseline or last year's
         // ytd is no longer known, or it was disabled), so there are no current numbers: the

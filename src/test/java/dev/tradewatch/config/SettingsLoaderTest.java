@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tradewatch.domain.figures.Usd;
 import dev.tradewatch.domain.rules.DetectionConfig;
+import dev.tradewatch.domain.rules.DormantPartner;
 import dev.tradewatch.domain.rules.MonthSpike;
 import dev.tradewatch.domain.rules.MonthThreshold;
 import dev.tradewatch.domain.rules.Rule;
@@ -112,6 +113,40 @@ class SettingsLoaderTest {
                 .thresholdCents())
         .isEqualTo(Usd.toCents(100_000_000L));
     assertThat(settings.cluster().clientOverrides()).containsEntry("security.protocol", "SASL_SSL");
+  }
+
+  @Test
+  void shouldReadTheDormantPartnerKeysGloballyByEnvironmentAndBySelector() throws IOException {
+    Path file =
+        write(
+            """
+                tradewatch.rules.dormant-partner.dormant-usd=50000
+                tradewatch.rules.dormant-partner.overrides.TUR-*-defence-aerospace.min-known-months=6
+                """);
+
+    DetectionConfig detection =
+        SettingsLoader.load(
+                file,
+                Map.of(
+                    "TRADEWATCH_RULES_DORMANT_PARTNER_OVERRIDES_TUR_ARM_FLOOR_USD", "1000000",
+                    "TRADEWATCH_RULES_DORMANT_PARTNER_ENABLED", "true"),
+                Map.of())
+            .detection();
+
+    assertThat(detection.forFlow("TUR", "ARM", "defence-aerospace").of(DormantPartner.RULE))
+        .isEqualTo(new DormantPartner.Settings(true, 100_000_000L, 5_000_000L, 6));
+    assertThat(detection.forFlow("DEU", "ARM", "total").of(DormantPartner.RULE))
+        .isEqualTo(new DormantPartner.Settings(true, 200_000_000L, 5_000_000L, 12));
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    null,
+                    Map.of(),
+                    Map.of("tradewatch.rules.dormant-partner.min-known-months", "25")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "tradewatch.rules.dormant-partner.min-known-months: expected a whole number from 1 to"
+                + " 24, found 25");
   }
 
   @Test

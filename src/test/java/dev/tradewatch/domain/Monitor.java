@@ -133,6 +133,22 @@ final class Monitor {
     return states().stream().filter(state -> state.series().equals(key)).findFirst().orElse(null);
   }
 
+  /**
+   * Re-evaluates every stored flow year under {@code rules}, as the pass after a change of rules
+   * does; returns the alerts that changed.
+   */
+  List<Alert> reevaluateAll(DetectionConfig rules) {
+    FlowTracker reevaluating = new FlowTracker(rules);
+    List<Alert> changes = new ArrayList<>();
+    for (FlowYear stored : new ArrayList<>(store.values())) {
+      FlowKey flow = stored.flow();
+      FlowWindow window = new FlowWindow(flow, year -> store.get(FlowYear.storeKey(flow, year)));
+      changes.addAll(reevaluating.reevaluateYear(window, stored.year(), NOW));
+      window.changedYears().forEach(year -> store.put(year.storeKey(), year));
+    }
+    return changes;
+  }
+
   /** Every series held, each with all its years. */
   Collection<SeriesState> states() {
     return FlowYear.series(store.values());

@@ -17,6 +17,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
@@ -59,6 +60,10 @@ class OrderIndependenceProperties {
     Statistics.label(withEvidence)
         .collect(active(inBoth).values().stream().anyMatch(state -> state.contains("Evidence[")));
     Statistics.label(withEvidence).coverage(check -> check.check(true).percentage(p -> p >= 20));
+    String dormant = "active dormant-partner alerts compared";
+    Statistics.label(dormant)
+        .collect(active(inBoth).keySet().stream().anyMatch(id -> id.contains("dormant-partner")));
+    Statistics.label(dormant).coverage(check -> check.check(true).percentage(p -> p >= 5));
   }
 
   @Property(tries = 100)
@@ -92,8 +97,10 @@ class OrderIndependenceProperties {
   }
 
   /**
-   * Feeds spread over three pairs and three years, and feeds crowded into half a year of one pair
-   * with large values, where most figures are revised and alerts fire, update and resolve.
+   * Feeds spread over three pairs and three years; feeds crowded into half a year of one pair with
+   * large values, where most figures are revised and alerts fire, update and resolve; and feeds
+   * where a pair is quiet for two years and then wakes (dormant-partner), with small revisions that
+   * may break the quiet.
    */
   @Provide
   Arbitrary<List<Figure>> feeds() {
@@ -107,16 +114,53 @@ class OrderIndependenceProperties {
             .list()
             .ofMinSize(5)
             .ofMaxSize(25)
-            .flatMap(OrderIndependenceProperties::withRevisions);
-    return Arbitraries.oneOf(spread, crowded);
+            .flatMap(feed -> withRevisions(feed, values(5)));
+    return Arbitraries.oneOf(spread, crowded, waking());
   }
 
-  /** The figures of {@code feed}, and a revision of about half of them. */
-  private static Arbitrary<List<Figure>> withRevisions(List<Figure> feed) {
+  /**
+   * Two years of TUR→GEO months and a few ytds, mostly at most $100K (one in fifty above), then one
+   * to three large months in the first half of 2020, and a small revision of about half of them
+   * (which may break the quiet, or put a large month to rest).
+   */
+  private static Arbitrary<List<Figure>> waking() {
+    Arbitrary<Long> small =
+        Arbitraries.frequencyOf(
+                Tuple.of(49, Arbitraries.longs().between(0, 100_000)),
+                Tuple.of(1, Arbitraries.longs().between(100_001, 300_000)))
+            .withoutEdgeCases(); // edge cases would put $100,001 or $300,000 into most feeds
+    Arbitrary<List<Figure>> quiet =
+        figures(Arbitraries.of("GEO"), periods(2018, 2019, 12), small, 1)
+            .list()
+            .ofMinSize(16)
+            .ofMaxSize(36);
+    Arbitrary<List<Figure>> wake =
+        figures(
+                Arbitraries.of("GEO"),
+                periods(2020, 2020, 6),
+                Arbitraries.longs()
+                    .between(1_500_000, 30_000_000)
+                    .withDistribution(RandomDistribution.uniform()), // not mostly near $1.5M
+                0)
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(3);
+    return Combinators.combine(quiet, wake)
+        .as(
+            (before, after) -> {
+              List<Figure> feed = new ArrayList<>(before);
+              feed.addAll(after);
+              return feed;
+            })
+        .flatMap(feed -> withRevisions(feed, small));
+  }
+
+  /** The figures of {@code feed}, and a revision of about half of them to {@code values}. */
+  private static Arbitrary<List<Figure>> withRevisions(List<Figure> feed, Arbitrary<Long> values) {
     int size = feed.size();
     return Combinators.combine(
             Arbitraries.of(true, false).list().ofSize(size),
-            values(5).list().ofSize(size),
+            values.list().ofSize(size),
             Arbitraries.integers().between(0, 4).list().ofSize(size))
         .as(
             (revise, usd, days) -> {
@@ -131,10 +175,20 @@ class OrderIndependenceProperties {
             });
   }
 
+  /** Figures of which three in ten are ytds. */
   private static Arbitrary<Figure> figures(
       Arbitrary<String> importers, Arbitrary<String> periods, Arbitrary<Long> values) {
+    return figures(importers, periods, values, 3);
+  }
+
+  private static Arbitrary<Figure> figures(
+      Arbitrary<String> importers,
+      Arbitrary<String> periods,
+      Arbitrary<Long> values,
+      int ytdsInTen) {
     Arbitrary<Basis> bases =
-        Arbitraries.frequency(Tuple.of(7, Basis.MONTH), Tuple.of(3, Basis.YTD));
+        Arbitraries.frequency(
+            Tuple.of(10 - ytdsInTen, Basis.MONTH), Tuple.of(ytdsInTen, Basis.YTD));
     Arbitrary<Instant> published =
         Arbitraries.integers().between(0, 4).map(days -> EPOCH.plusSeconds(86_400L * days));
     Arbitrary<String> sources = Arbitraries.of("TIM", "Comtrade");

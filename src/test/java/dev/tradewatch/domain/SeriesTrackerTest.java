@@ -19,14 +19,19 @@ import dev.tradewatch.domain.rules.Severity;
 import dev.tradewatch.domain.series.Known;
 import dev.tradewatch.domain.series.YearLedger;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SeriesTrackerTest {
 
   private static final String AZE = "TUR-AZE-defence-aerospace-TUR-";
+  private static final String ARM = "TUR-ARM-defence-aerospace-TUR-";
 
   @Test
   void shouldRaiseExactlyTheReferenceCaseAlerts() {
@@ -347,6 +352,131 @@ class SeriesTrackerTest {
     assertThat(spike.ratio()).isNull();
     assertThat(spike.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(spike.message()).contains("against the typical $0");
+  }
+
+  @Test
+  void shouldWakeADormantPartnerWhenQuietMonthsTwoYearsEarlierArrive() {
+    // March 2020 looks back to March 2018: December 2018 makes twelve known months
+    Figure march = figure("TUR", "ARM", "2020-03", 4_000_000);
+    Monitor monitor =
+        new Monitor()
+            .feed(march, figure("TUR", "ARM", "2020-01", 40_000))
+            .feed(figure("TUR", "ARM", "2020-02", 60_000))
+            .feed(quietMonths("2018-03", 9));
+    String dormant = ARM + "dormant-partner-2020-03";
+    assertThat(monitor.activeAlerts()).doesNotContainKey(dormant);
+
+    monitor.feed(figure("TUR", "ARM", "2018-12", 90_000));
+
+    Alert woken = find(monitor.emitted(), dormant);
+    assertThat(woken.status()).isEqualTo(AlertStatus.FIRING);
+    assertThat(woken.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(woken.baselineCents()).isEqualTo(10_000_000L);
+    assertThat(woken.ratio()).isEqualByComparingTo("40");
+    assertThat(woken.evidence()).hasSize(13);
+    assertThat(woken.method()).isEqualTo("24 months 2018-03..2020-02, 12 known, all ≤ $100.0K");
+    assertThat(woken.message())
+        .isEqualTo("TUR→ARM 2020-03: $4.0M after 24 months of at most $100.0K (12 known)");
+    assertThat(monitor.activeAlerts()).containsOnlyKeys(dormant);
+  }
+
+  @Test
+  void shouldPutADormantPartnerToRestWhenAMonthTwoYearsEarlierIsRevisedUp() {
+    Figure[] quiet = quietMonths("2018-03", 12);
+    Figure june = quiet[3];
+    Monitor monitor = new Monitor().feed(quiet).feed(figure("TUR", "ARM", "2020-03", 4_000_000));
+    String dormant = ARM + "dormant-partner-2020-03";
+    assertThat(monitor.activeAlerts()).containsKey(dormant);
+
+    monitor.feed(republished(june, 250_000, june.publishedAt().plusSeconds(86_400)));
+
+    Alert resolved = lastEmitted(monitor);
+    assertThat(resolved.alertId()).isEqualTo(dormant);
+    assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
+    assertThat(resolved.message())
+        .isEqualTo(
+            "TUR→ARM 2020-03: dormant-partner no longer fires: $4.0M, but 1 of the 12 known months"
+                + " before it was above $100.0K");
+  }
+
+  @Test
+  void shouldWakeTheSameDormantPartnerWhateverTheOrderOfArrival() {
+    List<Figure> figures = new ArrayList<>(List.of(quietMonths("2018-03", 12)));
+    figures.add(figure("TUR", "ARM", "2019-05", 70_000));
+    figures.add(ytd("TUR", "ARM", "2019-12", 600_000)); // the rest of 2019 at the span's average
+    figures.add(figure("TUR", "ARM", "2020-03", 25_000_000));
+    List<Figure> reversed = new ArrayList<>(figures);
+    Collections.reverse(reversed);
+    List<Figure> shuffled = new ArrayList<>(figures);
+    Collections.shuffle(shuffled, new Random(7));
+
+    Map<String, String> forward = new Monitor().feed(figures.toArray(Figure[]::new)).currentState();
+
+    assertThat(forward)
+        .containsKey(ARM + "month-spike-2020-03")
+        .hasEntrySatisfying(
+            ARM + "dormant-partner-2020-03",
+            state ->
+                assertThat(state)
+                    .startsWith("active HIGH 2500000000/10000000")
+                    .contains("24 months 2018-03..2020-02, 22 known, all ≤ $100.0K"));
+    assertThat(new Monitor().feed(reversed.toArray(Figure[]::new)).currentState())
+        .isEqualTo(forward);
+    assertThat(new Monitor().feed(shuffled.toArray(Figure[]::new)).currentState())
+        .isEqualTo(forward);
+  }
+
+  @Test
+  void shouldWakeADormantPartnerWhenARuleChangeIsReevaluated() {
+    Monitor monitor =
+        new Monitor()
+            .feed(quietMonths("2018-03", 10))
+            .feed(figure("TUR", "ARM", "2020-03", 4_000_000));
+    assertThat(monitor.activeAlerts()).isEmpty(); // ten months known, twelve needed
+    List<Alert> changes =
+        monitor.reevaluateAll(
+            rules(Map.of("tradewatch.rules.dormant-partner.min-known-months", "10")));
+
+    assertThat(changes)
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.alertId()).isEqualTo(ARM + "dormant-partner-2020-03");
+              assertThat(alert.status()).isEqualTo(AlertStatus.FIRING);
+            });
+  }
+
+  @Test
+  void shouldApplyADormantPartnerOverrideOnlyToTheFlowsItsSelectorPicks() {
+    DetectionConfig config =
+        rules(
+            Map.of("tradewatch.rules.dormant-partner.overrides.TUR-ARM.floor-usd", "5000000"),
+            "TUR-ARM");
+    Figure[] quiet = quietMonths("2018-03", 12);
+    Figure[] quietOman =
+        Arrays.stream(quiet)
+            .map(f -> figure("TUR", "OMN", f.period().toString(), 50_000))
+            .toArray(Figure[]::new);
+
+    Monitor monitor =
+        new Monitor(config)
+            .feed(quiet)
+            .feed(quietOman)
+            .feed(figure("TUR", "ARM", "2020-03", 4_000_000))
+            .feed(figure("TUR", "OMN", "2020-03", 4_000_000));
+
+    assertThat(monitor.activeAlerts())
+        .containsOnlyKeys("TUR-OMN-defence-aerospace-TUR-dormant-partner-2020-03");
+  }
+
+  /** {@code count} TUR→ARM months from {@code first} on, of $50K, $51K, $52K, …. */
+  private static Figure[] quietMonths(String first, int count) {
+    Figure[] months = new Figure[count];
+    for (int i = 0; i < count; i++) {
+      String period = YearMonth.parse(first).plusMonths(i).toString();
+      months[i] = figure("TUR", "ARM", period, 50_000 + 1_000L * i);
+    }
+    return months;
   }
 
   private static DetectionConfig rules(Map<String, String> keys, String... selectors) {

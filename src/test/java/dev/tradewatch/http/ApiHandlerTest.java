@@ -53,7 +53,7 @@ class ApiHandlerTest {
     assertThat(badRequest("rule=threshold"))
         .isEqualTo(
             "rule: expected one of month-threshold, ytd-ratio, month-spike, mirror-gap,"
-                + " source-silent, found threshold");
+                + " dormant-partner, source-silent, found threshold");
     assertThat(badRequest("exporter=turkey"))
         .isEqualTo("exporter: expected an ISO 3166-1 alpha-3 code or WLD, found turkey");
   }

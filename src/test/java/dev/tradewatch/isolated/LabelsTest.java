@@ -66,7 +66,7 @@ class LabelsTest {
         .hasMessage(
             file
                 + " line 1: unknown rule 'spike' (known: month-threshold, ytd-ratio, month-spike,"
-                + " mirror-gap, source-silent)");
+                + " mirror-gap, dormant-partner, source-silent)");
   }
 
   @Test

@@ -19,6 +19,8 @@ class PipelineMetricsTest {
           "ytd-ratio/critical",
           "mirror-gap/high",
           "mirror-gap/critical",
+          "dormant-partner/medium",
+          "dormant-partner/high",
           "source-silent/medium");
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -41,7 +41,7 @@ class ScenarioDetectionTest {
    * scenario's {@code now} ({@code tradewatch.rules.source-silent.as-of}) and match its alerts by
    * reporter and category ({@link Event#of(Alert)}): its labels have no importer and no period.
    */
-  private static final Set<String> NOT_YET_IMPLEMENTED = Set.of("dormant-partner");
+  private static final Set<String> NOT_YET_IMPLEMENTED = Set.of();
 
   /** What a label and an alert are matched on: the labels CSV's columns, without the reporter. */
   record Event(String rule, String exporter, String importer, YearMonth period, String category) {

@@ -10,6 +10,7 @@ import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.Usd;
 import dev.tradewatch.metrics.PipelineMetrics;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +66,50 @@ class TradewatchTopologyTest {
                 "firstFiredAsOf":"2020-10-02T00:00:00Z","method":"month 2020-09 reported against a fixed threshold",\
                 "evidence":[{"period":"2020-09","basis":"month","valueUsd":77100000,"known":"reported",\
                 "reporter":"TUR","source":"TIM","publishedAt":"2020-10-02T00:00:00Z"}]}""");
+  }
+
+  @Test
+  void shouldWakeADormantPartnerWithItsLookBackThroughTheStoreAndBackAsJson() {
+    String armenia =
+        """
+            {"exporter":"TUR","importer":"ARM","period":"%s","basis":"month","valueUsd":%d,\
+            "category":"defence-aerospace","source":"TIM","publishedAt":"%s"}""";
+    YearMonth first = YearMonth.of(2018, 9);
+    for (int i = 0; i < 14; i++) {
+      YearMonth period = first.plusMonths(i);
+      fixture.send(armenia.formatted(period, 40_000 + 1_000 * i, published(period)));
+    }
+    YearMonth september = YearMonth.of(2020, 9);
+    fixture.send(armenia.formatted(september, 4_000_000, published(september)));
+    // a revision two years before the month: it was not quiet after all
+    fixture.send(armenia.formatted(first, 250_000, "2020-11-02T00:00:00Z"));
+
+    List<Alert> alerts =
+        fixture.readAlerts().stream().filter(alert -> !alert.series().isSource()).toList();
+
+    String id = "TUR-ARM-defence-aerospace-TUR-dormant-partner-2020-09";
+    assertThat(alerts).extracting(Alert::alertId).containsExactly(id, id);
+    Alert woken = alerts.get(0);
+    assertThat(woken.status()).isEqualTo(AlertStatus.FIRING);
+    assertThat(woken.evidence()).hasSize(15); // September, then 2018-09..2019-10
+    assertThat(woken.message())
+        .isEqualTo("TUR→ARM 2020-09: $4.0M after 24 months of at most $100.0K (14 known)");
+    assertThat(AlertJson.toJson(woken))
+        .contains(
+            "\"rule\":\"dormant-partner\"",
+            "\"severity\":\"medium\"",
+            "\"observedUsd\":4000000,\"baselineUsd\":100000,\"ratio\":40",
+            "\"method\":\"24 months 2018-09..2020-08, 14 known, all ≤ $100.0K\"");
+    Alert resolved = alerts.get(1);
+    assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
+    assertThat(resolved.message())
+        .isEqualTo(
+            "TUR→ARM 2020-09: dormant-partner no longer fires: $4.0M, but 1 of the 14 known"
+                + " months before it was above $100.0K");
+  }
+
+  private static String published(YearMonth period) {
+    return period.plusMonths(1).atDay(2) + "T00:00:00Z";
   }
 
   @Test

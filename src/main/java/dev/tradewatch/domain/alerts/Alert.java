@@ -101,7 +101,7 @@ public record Alert(
 
   /** The numbers of this alert, for its rule to put into words. */
   public Finding finding() {
-    return new Finding(period, observedCents, baselineCents, ratio, series);
+    return new Finding(period, observedCents, baselineCents, ratio, evidence, series);
   }
 
   /**

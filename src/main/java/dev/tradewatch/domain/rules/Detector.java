@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
- * Applies every rule that applies to a series (enabled, and the series in its scope) to the periods
- * of one calendar year of it. A rule that cannot be evaluated (no earlier month for a baseline, no
- * ytd a year earlier) yields no evaluation at all.
+ * Applies every series rule that applies to a series (enabled, and the series in its scope) to the
+ * periods of one calendar year of it. A rule that cannot be evaluated (no earlier month for a
+ * baseline, no ytd a year earlier) yields no evaluation at all.
  */
 public final class Detector {
 
@@ -35,11 +35,22 @@ public final class Detector {
 
   /** Every evaluation for the periods of {@code year}, in period order, then registry order. */
   public List<Evaluation> evaluate(int year) {
+    return evaluate(year, 0);
+  }
+
+  /**
+   * The evaluations for the periods of {@code year} of the rules that look at least {@code
+   * yearsBack} years back ({@link Rule#yearsBack}), in period order, then registry order: those a
+   * change in year {@code year - yearsBack} can reach.
+   */
+  public List<Evaluation> evaluate(int year, int yearsBack) {
     List<Evaluation> evaluations = new ArrayList<>();
     for (int m = 1; m <= 12; m++) {
       YearMonth period = YearMonth.of(year, m);
       for (SeriesRule<?> rule : applicable) {
-        evaluate(rule, period).ifPresent(evaluations::add);
+        if (rule.yearsBack() >= yearsBack) {
+          evaluate(rule, period).ifPresent(evaluations::add);
+        }
       }
     }
     return evaluations;

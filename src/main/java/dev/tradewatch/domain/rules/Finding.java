@@ -2,19 +2,41 @@ package dev.tradewatch.domain.rules;
 
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.figures.Usd;
+import dev.tradewatch.domain.series.Evidence;
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
 
 /**
  * The numbers an alert shows, which a rule puts into words: the observed value, what it was
- * compared with, and their ratio (null when that baseline is zero).
+ * compared with, their ratio (null when that baseline is zero), and the evidence they were worked
+ * out from, in the rule's order (empty for an alert stored before evidence was kept).
  */
 public record Finding(
-    YearMonth period, long observedCents, long baselineCents, BigDecimal ratio, SeriesKey series) {
+    YearMonth period,
+    long observedCents,
+    long baselineCents,
+    BigDecimal ratio,
+    List<Evidence> evidence,
+    SeriesKey series) {
 
-  /** Numbers without the series they belong to, for rules whose words do not name it. */
+  public Finding {
+    evidence = List.copyOf(evidence);
+  }
+
+  /** A finding of a series not named. */
+  public Finding(
+      YearMonth period,
+      long observedCents,
+      long baselineCents,
+      BigDecimal ratio,
+      List<Evidence> evidence) {
+    this(period, observedCents, baselineCents, ratio, evidence, null);
+  }
+
+  /** A finding whose evidence and series are not known. */
   public Finding(YearMonth period, long observedCents, long baselineCents, BigDecimal ratio) {
-    this(period, observedCents, baselineCents, ratio, null);
+    this(period, observedCents, baselineCents, ratio, List.of(), null);
   }
 
   String observed() {

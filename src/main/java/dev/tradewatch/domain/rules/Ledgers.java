@@ -4,7 +4,9 @@ import dev.tradewatch.domain.series.Evidence;
 import dev.tradewatch.domain.series.Known;
 import dev.tradewatch.domain.series.YearLedger;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -52,5 +54,17 @@ public final class Ledgers {
   /** The month {@code period} as a baseline counts it (known or a span's share), as evidence. */
   public Optional<Evidence> estimateEvidence(YearMonth period) {
     return year(period.getYear()).estimateEvidence(period.getMonthValue());
+  }
+
+  /**
+   * The months of the {@code months} before {@code period} that a baseline counts (known, or a ytd
+   * span's share: {@link #estimateEvidence}), as evidence, oldest first; the others are left out.
+   */
+  public List<Evidence> knownMonthsBefore(YearMonth period, int months) {
+    List<Evidence> known = new ArrayList<>(months);
+    for (int back = months; back >= 1; back--) {
+      estimateEvidence(period.minusMonths(back)).ifPresent(known::add);
+    }
+    return known;
   }
 }

@@ -171,6 +171,12 @@ public final class MirrorGap implements FlowRule<MirrorGap.Settings> {
     return EnumSet.of(Severity.HIGH, Severity.CRITICAL);
   }
 
+  /** Its own month only: both sides of one month. */
+  @Override
+  public int yearsBack() {
+    return 0;
+  }
+
   @Override
   public String toString() {
     return name();

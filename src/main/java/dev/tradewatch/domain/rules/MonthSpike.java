@@ -53,6 +53,12 @@ public final class MonthSpike implements SeriesRule<MonthSpike.Settings> {
     return DEFAULTS;
   }
 
+  /** The 12 months before the period reach into the year before. */
+  @Override
+  public int yearsBack() {
+    return 1;
+  }
+
   @Override
   public List<ScopeKey> scopeKeys() {
     return SCOPE;
@@ -128,10 +134,7 @@ public final class MonthSpike implements SeriesRule<MonthSpike.Settings> {
 
   /** The baseline of {@code period} with the months it counted; empty when it counted none. */
   static Optional<Baseline> baselineOf(YearMonth period, Ledgers ledgers) {
-    List<Evidence> months = new ArrayList<>(12);
-    for (int back = 12; back >= 1; back--) {
-      ledgers.estimateEvidence(period.minusMonths(back)).ifPresent(months::add);
-    }
+    List<Evidence> months = ledgers.knownMonthsBefore(period, 12);
     int count = months.size();
     if (count == 0) {
       return Optional.empty();

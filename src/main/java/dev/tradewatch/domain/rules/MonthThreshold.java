@@ -42,6 +42,12 @@ public final class MonthThreshold implements SeriesRule<MonthThreshold.Settings>
     return DEFAULTS;
   }
 
+  /** Its own month only. */
+  @Override
+  public int yearsBack() {
+    return 0;
+  }
+
   @Override
   public List<ScopeKey> scopeKeys() {
     return SCOPE;

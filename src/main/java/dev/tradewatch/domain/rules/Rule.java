@@ -38,6 +38,13 @@ public sealed interface Rule<S extends Rule.Settings> permits SeriesRule, FlowRu
   S parse(SettingValues values);
 
   /**
+   * How many calendar years before its period an evaluation can look (0: its own year only; 1: last
+   * year's ytd or a 12-month baseline; 2: a 24-month look-back). A figure of year Y can change this
+   * rule's evaluations of Y to Y + {@code yearsBack()} and no others.
+   */
+  int yearsBack();
+
+  /**
    * What a firing alert says, after its subject: {@code $77.1M in one month, at or above the $50.0M
    * threshold}.
    */

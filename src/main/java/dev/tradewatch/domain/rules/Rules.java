@@ -13,7 +13,19 @@ public final class Rules {
    */
   public static final List<Rule<?>> ALL =
       List.of(
-          MonthThreshold.RULE, YtdRatio.RULE, MonthSpike.RULE, MirrorGap.RULE, SourceSilent.RULE);
+          MonthThreshold.RULE,
+          YtdRatio.RULE,
+          MonthSpike.RULE,
+          MirrorGap.RULE,
+          DormantPartner.RULE,
+          SourceSilent.RULE);
+
+  /**
+   * The most years any rule looks back ({@link Rule#yearsBack}): a figure of year Y can change
+   * evaluations of Y to Y + this.
+   */
+  public static final int MAX_YEARS_BACK =
+      ALL.stream().mapToInt(Rule::yearsBack).max().orElseThrow();
 
   /** Rules in the order of {@link #ALL}. */
   public static final Comparator<Rule<?>> ORDER = Comparator.comparingInt(ALL::indexOf);

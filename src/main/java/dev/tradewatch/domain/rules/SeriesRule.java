@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param <S> the rule's own settings
  */
 public sealed interface SeriesRule<S extends Rule.Settings> extends Rule<S>
-    permits MonthThreshold, YtdRatio, MonthSpike {
+    permits MonthThreshold, YtdRatio, MonthSpike, DormantPartner {
 
   /**
    * This rule applied to one period of a series; empty when it cannot be (the value, a baseline or

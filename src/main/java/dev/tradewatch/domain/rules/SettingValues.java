@@ -78,18 +78,18 @@ public final class SettingValues {
     return parsed;
   }
 
-  /** A whole number from {@code min} to {@code max}. */
+  /** A whole number from {@code min} to {@code max}, both included. */
   public int wholeNumber(String key, int min, int max) {
     String expected = "a whole number from " + min + " to " + max;
     try {
-      int value = Integer.parseInt(text(key));
-      if (value < min || value > max) {
-        throw invalid(key, expected);
+      int parsed = Integer.parseInt(text(key).replace("_", ""));
+      if (parsed >= min && parsed <= max) {
+        return parsed;
       }
-      return value;
     } catch (NumberFormatException e) {
-      throw invalid(key, expected);
+      // refused below, like an out-of-range number
     }
+    throw invalid(key, expected);
   }
 
   /** An instant such as {@code 2022-06-30T00:00:00Z}, or nothing. */

@@ -145,6 +145,12 @@ public final class SourceSilent implements SourceRule<SourceSilent.Settings> {
     return EnumSet.of(Severity.MEDIUM);
   }
 
+  /** Not a look at years of figures: a source's history is kept apart, whatever the years. */
+  @Override
+  public int yearsBack() {
+    return 0;
+  }
+
   @Override
   public String toString() {
     return name();

@@ -53,6 +53,12 @@ public final class YtdRatio implements SeriesRule<YtdRatio.Settings> {
     return DEFAULTS;
   }
 
+  /** Last year's ytd. */
+  @Override
+  public int yearsBack() {
+    return 1;
+  }
+
   @Override
   public List<ScopeKey> scopeKeys() {
     return SCOPE;

@@ -111,6 +111,7 @@ class MirrorGapTest {
         evaluation.observedCents(),
         evaluation.baselineCents(),
         evaluation.ratio(),
+        evaluation.evidence(),
         FLOW);
   }
 }

@@ -16,10 +16,16 @@ class RulesTest {
     assertThat(Rules.ALL)
         .extracting(Rule::name)
         .containsExactly(
-            "month-threshold", "ytd-ratio", "month-spike", "mirror-gap", "source-silent");
+            "month-threshold",
+            "ytd-ratio",
+            "month-spike",
+            "mirror-gap",
+            "dormant-partner",
+            "source-silent");
     assertThat(Rules.first()).isSameAs(MonthThreshold.RULE);
     assertThat(Rules.last()).isSameAs(SourceSilent.RULE);
     assertThat(Rules.ORDER.compare(YtdRatio.RULE, MonthSpike.RULE)).isNegative();
+    assertThat(Rules.ORDER.compare(MonthSpike.RULE, DormantPartner.RULE)).isNegative();
   }
 
   @Test
@@ -33,6 +39,16 @@ class RulesTest {
             Map.entry("ytd-ratio", withScope(Map.of("ratio", "5", "floor-usd", "10000000"))),
             Map.entry("month-spike", withScope(Map.of("factor", "10", "floor-usd", "5000000"))),
             Map.entry("mirror-gap", withScope(Map.of("ratio", "3", "floor-usd", "5000000"))),
+            Map.entry(
+                "dormant-partner",
+                withScope(
+                    Map.of(
+                        "floor-usd",
+                        "2000000",
+                        "dormant-usd",
+                        "100000",
+                        "min-known-months",
+                        "12"))),
             Map.entry(
                 "source-silent",
                 Map.of(
@@ -77,6 +93,8 @@ class RulesTest {
         .isEqualTo(new YtdRatio.Settings(true, new BigDecimal("5"), 1_000_000_000L));
     assertThat(defaults.of(MonthSpike.RULE))
         .isEqualTo(new MonthSpike.Settings(true, new BigDecimal("10"), 500_000_000L));
+    assertThat(defaults.of(DormantPartner.RULE))
+        .isEqualTo(new DormantPartner.Settings(true, 200_000_000L, 10_000_000L, 12));
   }
 
   @Test
@@ -89,6 +107,15 @@ class RulesTest {
     assertThat(changed.of(YtdRatio.RULE)).isEqualTo(RuleSettings.defaults().of(YtdRatio.RULE));
     assertThat(changed).isNotEqualTo(RuleSettings.defaults());
     assertThat(RuleSettings.defaults().with(MonthSpike.RULE, off)).isEqualTo(changed);
+  }
+
+  @Test
+  void shouldKnowHowManyYearsBackEachRuleLooks() {
+    assertThat(Rules.ALL)
+        .extracting(Rule::yearsBack)
+        // threshold, last year's ytd, 12 months, one month's two sides, 24 months, a source
+        .containsExactly(0, 1, 1, 0, 2, 0);
+    assertThat(Rules.MAX_YEARS_BACK).isEqualTo(2);
   }
 
   @Test
