@@ -202,6 +202,8 @@ class RulesAtRuntimeIT {
         "--set",
         "tradewatch.topics.rules=" + settings.topics().rules(),
         "--set",
-        "tradewatch.topics.replication-factor=1");
+        "tradewatch.topics.replication-factor=1",
+        "--set",
+        KafkaTestSupport.SOURCES_AS_OF_KEY + "=" + KafkaTestSupport.SOURCES_AS_OF);
   }
 }

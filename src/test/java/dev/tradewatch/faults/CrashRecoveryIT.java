@@ -166,6 +166,8 @@ class CrashRecoveryIT {
         "tradewatch.topics.dead-letter=" + settings.topics().deadLetter(),
         "--set",
         "tradewatch.topics.replication-factor=1",
+        "--set",
+        KafkaTestSupport.SOURCES_AS_OF_KEY + "=" + KafkaTestSupport.SOURCES_AS_OF,
         // a SIGKILLed member stays in the group until its session times out (45 s by default)
         "--set",
         "kafka.session.timeout.ms=10000",

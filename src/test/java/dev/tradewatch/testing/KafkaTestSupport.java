@@ -45,6 +45,14 @@ public final class KafkaTestSupport {
    */
   public static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(5);
 
+  /**
+   * The "now" test runs judge sources at, live and backtest alike (the contract compares them at
+   * one "now"): before any test data, so that no source is silent unless a test says so.
+   */
+  public static final String SOURCES_AS_OF = "2000-01-01T00:00:00Z";
+
+  public static final String SOURCES_AS_OF_KEY = "tradewatch.rules.source-silent.as-of";
+
   private static final long POLL_INTERVAL_NANOS = Duration.ofMillis(50).toNanos();
 
   private KafkaTestSupport() {}
@@ -190,6 +198,7 @@ public final class KafkaTestSupport {
     flags.put("tradewatch.topics.alerts", id + ".alerts");
     flags.put("tradewatch.topics.dead-letter", id + ".dlq");
     flags.put("tradewatch.topics.rules", id + ".rules");
+    flags.put(SOURCES_AS_OF_KEY, SOURCES_AS_OF);
     flags.put("tradewatch.topics.replication-factor", "1");
     return SettingsLoader.load(null, Map.of(), flags);
   }
