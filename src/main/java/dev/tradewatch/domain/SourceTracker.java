@@ -15,7 +15,9 @@ import java.util.Optional;
  * Keeps each source's history and judges whether it has gone silent ({@link SourceSilent}): on
  * every figure of the source, and whenever asked (a wall-clock punctuation). The alert fires once;
  * the passage of time alone never updates it, and it resolves when a newer period arrives — or is
- * updated to that period if the source is overdue even so (a late back-fill of old periods).
+ * updated to that period if the source is overdue even so (a late back-fill of old periods). Like
+ * every alert, it carries the numbers as they now stand, so its current state does not depend on
+ * the order the source's figures arrived in.
  */
 public final class SourceTracker {
 
@@ -63,31 +65,33 @@ public final class SourceTracker {
     return change;
   }
 
+  /**
+   * The change {@code evaluation} makes, as for any alert: it fires, is updated, resolves, or
+   * (resolved already) takes the numbers as they now stand. Its numbers — period, method, evidence
+   * — come from the source's history alone, never from "now", so the passage of time can make it
+   * fire but never updates it.
+   */
   private static Optional<Alert> change(
       SeriesKey source, Alert existing, Optional<Evaluation> evaluation, Instant detectedAt) {
-    boolean fires = evaluation.isPresent() && evaluation.get().fires();
-    if (existing == null || !existing.status().isActive()) {
-      if (!fires) {
-        return Optional.empty();
-      }
-      int version = existing == null ? 1 : existing.version() + 1;
-      return Optional.of(
-          Alert.of(source, evaluation.get(), AlertStatus.FIRING, detectedAt, version, null));
+    if (evaluation.isEmpty()) { // no longer judged (too few periods, disabled, out of scope)
+      return existing != null && existing.status().isActive()
+          ? Optional.of(existing.resolved(detectedAt))
+          : Optional.empty();
     }
-    if (fires && evaluation.get().period().equals(existing.period())) {
-      return Optional.empty(); // still silent since the same period: time alone changes nothing
+    Evaluation judged = evaluation.get();
+    if (existing == null) {
+      return judged.fires()
+          ? Optional.of(Alert.of(source, judged, AlertStatus.FIRING, detectedAt, 1, null))
+          : Optional.empty();
     }
-    if (evaluation.isEmpty()) {
-      return Optional.of(existing.resolved(detectedAt)); // no longer judged (disabled, scoped out)
+    boolean active = existing.status().isActive();
+    if (active == judged.fires() && existing.hasStateOf(judged)) {
+      return Optional.empty();
     }
-    AlertStatus status = fires ? AlertStatus.UPDATED : AlertStatus.RESOLVED;
+    AlertStatus status =
+        !judged.fires() ? AlertStatus.RESOLVED : active ? AlertStatus.UPDATED : AlertStatus.FIRING;
     return Optional.of(
         Alert.of(
-            source,
-            evaluation.get(),
-            status,
-            detectedAt,
-            existing.version() + 1,
-            existing.firstFiredAsOf()));
+            source, judged, status, detectedAt, existing.version() + 1, existing.firstFiredAsOf()));
   }
 }

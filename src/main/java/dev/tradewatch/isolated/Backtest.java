@@ -77,9 +77,10 @@ public final class Backtest {
       throws Exception {
     long started = System.nanoTime();
     Clock clock = Clock.systemUTC();
-    FileScan scan = FileScan.of(input);
-    RecordStamps stamps = RecordStamps.startingAt(firstStamp(scan, clock), clock);
-    settings = judgingSourcesAt(settings, scan.latestPublishedAt());
+    Instant dataTime = firstStamp(FileScan.of(input), clock);
+    RecordStamps stamps = RecordStamps.startingAt(dataTime, clock);
+    // a file without publication dates is stamped from the epoch on: its sources are judged there
+    settings = judgingSourcesAt(settings, Optional.of(dataTime));
     IsolatedRun.Options options =
         useEmbeddedBroker
             ? IsolatedRun.Options.embedded()

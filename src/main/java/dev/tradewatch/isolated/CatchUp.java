@@ -6,6 +6,7 @@ import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.stream.TradewatchTopology;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,8 +148,14 @@ public final class CatchUp {
     }
   }
 
-  /** The topics whose offsets say whether tradewatch has processed its input. */
+  /**
+   * The topics whose offsets say whether tradewatch has processed its input: the input and every
+   * repartition topic (a figure is done only once its flow and its source have both seen it).
+   */
   public static List<String> monitoredTopics(String applicationId, String inputTopic) {
-    return List.of(inputTopic, TradewatchTopology.repartitionTopic(applicationId));
+    List<String> topics = new ArrayList<>();
+    topics.add(inputTopic);
+    topics.addAll(TradewatchTopology.repartitionTopics(applicationId));
+    return topics;
   }
 }

@@ -6,6 +6,7 @@ import dev.tradewatch.domain.figures.FigureValidator;
 import dev.tradewatch.domain.figures.FlowKey;
 import dev.tradewatch.metrics.PipelineMetrics;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -53,9 +54,11 @@ public final class TradewatchTopology {
 
   private TradewatchTopology() {}
 
-  /** The full name Kafka Streams gives the repartition topic of an application. */
-  public static String repartitionTopic(String applicationId) {
-    return applicationId + "-" + REPARTITION + "-repartition";
+  /** The full names Kafka Streams gives the repartition topics of an application. */
+  public static List<String> repartitionTopics(String applicationId) {
+    return List.of(
+        applicationId + "-" + REPARTITION + "-repartition",
+        applicationId + "-" + SOURCE_REPARTITION + "-repartition");
   }
 
   public static Topology build(TopologySettings settings, PipelineMetrics metrics, Clock clock) {

@@ -142,7 +142,14 @@ class BacktestCommandIT extends BrokerPerClass {
     Path output = dir.resolve("alerts.jsonl");
     assertThat(
             CommandITSupport.execute(
-                    "backtest", "--input", input.toString(), "--output", output.toString())
+                    "backtest",
+                    "--input",
+                    input.toString(),
+                    "--output",
+                    output.toString(),
+                    // sources judged at the live run's "now", as the contract compares them
+                    "--as-of",
+                    KafkaTestSupport.SOURCES_AS_OF)
                 .exitCode())
         .isZero();
 
@@ -201,9 +208,9 @@ class BacktestCommandIT extends BrokerPerClass {
     assertThat(backtest(input, first).exitCode()).isZero();
     assertThat(backtest(input, second).exitCode()).isZero();
 
-    List<String> firstAlerts = withoutDetectedAt(Files.readAllLines(first));
+    List<String> firstAlerts = withoutHistoryOfSources(Files.readAllLines(first));
     assertThat(firstAlerts).hasSizeGreaterThan(20);
-    assertThat(withoutDetectedAt(Files.readAllLines(second))).isEqualTo(firstAlerts);
+    assertThat(withoutHistoryOfSources(Files.readAllLines(second))).isEqualTo(firstAlerts);
   }
 
   @Test
@@ -393,6 +400,24 @@ class BacktestCommandIT extends BrokerPerClass {
                 new String(r.key(), StandardCharsets.UTF_8),
                 new String(r.value(), StandardCharsets.UTF_8)));
     return withoutDetectedAt(latest.values());
+  }
+
+  /**
+   * The lines without detectedAt, and without the history of source-silent alerts: a source's
+   * figures come from every input partition, so the order it sees them in, and with it its alert's
+   * version, firstFiredAsOf and FIRING versus UPDATED, may differ between two runs (its current
+   * state does not). Every other alert is compared byte for byte.
+   */
+  private static List<String> withoutHistoryOfSources(Collection<String> lines) {
+    return withoutDetectedAt(lines).stream()
+        .map(
+            line ->
+                line.contains("\"rule\":\"source-silent\"")
+                    ? line.replaceFirst(",\"version\":\\d+", "")
+                        .replaceFirst(",\"firstFiredAsOf\":\"[^\"]*\"", "")
+                        .replaceFirst("\"status\":\"UPDATED\"", "\"status\":\"FIRING\"")
+                    : line)
+        .toList();
   }
 
   private static List<String> withoutDetectedAt(Collection<String> lines) {

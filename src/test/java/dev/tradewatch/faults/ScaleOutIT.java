@@ -222,7 +222,6 @@ class ScaleOutIT {
             "tradewatch.topics.alerts=" + settings.topics().alerts(),
             "tradewatch.topics.dead-letter=" + settings.topics().deadLetter(),
             "tradewatch.topics.replication-factor=1",
-            "--set",
             KafkaTestSupport.SOURCES_AS_OF_KEY + "=" + KafkaTestSupport.SOURCES_AS_OF,
             "kafka.session.timeout.ms=6000",
             "kafka.heartbeat.interval.ms=1000")) {

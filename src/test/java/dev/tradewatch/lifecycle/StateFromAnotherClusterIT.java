@@ -53,7 +53,7 @@ class StateFromAnotherClusterIT {
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null)) {
       Settings settings =
           KafkaTestSupport.isolatedSettings(broker.bootstrapServers(), stateDir, Map.of());
-      String changelog = settings.application().id() + "-series-store-changelog";
+      String changelog = settings.application().id() + "-flow-store-changelog";
       try (StreamsRuntime monitor =
           StreamsRuntime.startMonitor(settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
         assertThat(KafkaTestSupport.eventually(monitor::isRunning)).isTrue();
