@@ -101,7 +101,8 @@ public final class DemoCommand implements Callable<Integer> {
               + " pairs over "
               + DemoData.FIRST_YEAR
               + "–"
-              + (DemoData.FIRST_YEAR + DemoData.YEARS - 1));
+              + (DemoData.FIRST_YEAR + DemoData.YEARS - 1)
+              + ", with flows both sides report, a dormant partner and a source gone silent");
       run.awaitProcessed(PROCESSING_TIMEOUT);
       Map<String, Alert> alerts = run.alerts();
       long active = alerts.values().stream().filter(a -> a.status().isActive()).count();

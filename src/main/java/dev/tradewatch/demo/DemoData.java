@@ -57,6 +57,7 @@ public final class DemoData {
   public static List<String> lines() {
     List<String> lines = new ArrayList<>(referenceCase());
     lines.addAll(background().lines());
+    lines.addAll(AnalystCases.lines(SEED, FIRST_YEAR, YEARS));
     return lines;
   }
 }

@@ -37,6 +37,12 @@ public final class SourceTracker {
    * at {@code now}; returns the alert change, if any. {@code detectedAt} stamps it.
    */
   public Optional<Alert> apply(SourceState state, Figure figure, Instant now, Instant detectedAt) {
+    record(state, figure);
+    return judge(state, now, detectedAt);
+  }
+
+  /** Records {@code figure}'s publication in {@code state} without judging the source. */
+  public void record(SourceState state, Figure figure) {
     state
         .history()
         .record(
@@ -46,10 +52,9 @@ public final class SourceTracker {
                 figure.valueCents(),
                 figure.source(),
                 figure.publishedAt()));
-    return judge(state, now, detectedAt);
   }
 
-  /** Judges the source at {@code now} (the settings' as-of instant, if any, takes its place). */
+  /** Judges the source at {@code now}, or at the settings' as-of instant if that is earlier. */
   public Optional<Alert> judge(SourceState state, Instant now, Instant detectedAt) {
     SeriesKey source = state.source();
     SourceSilent.Settings settings =
@@ -57,7 +62,10 @@ public final class SourceTracker {
     Optional<Evaluation> evaluation =
         settings.appliesTo(source)
             ? SourceSilent.RULE.evaluate(
-                state.history(), source.reporter(), settings.asOf().orElse(now), settings)
+                state.history(),
+                source.reporter(),
+                settings.asOf().filter(asOf -> asOf.isBefore(now)).orElse(now),
+                settings)
             : Optional.empty();
     Alert existing = state.alert();
     Optional<Alert> change = change(source, existing, evaluation, detectedAt);

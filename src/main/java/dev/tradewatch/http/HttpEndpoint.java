@@ -2,6 +2,7 @@ package dev.tradewatch.http;
 
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.SeriesState;
+import dev.tradewatch.domain.rules.SourceSilent;
 import dev.tradewatch.lifecycle.StartupException;
 import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.metrics.ExportedMeters;
@@ -25,6 +26,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -191,11 +196,37 @@ public final class HttpEndpoint implements AutoCloseable {
     api.attach(queries, monitor.reevaluation());
   }
 
+  /**
+   * Months from each source's latest period to "now": the configured as-of instant when there is
+   * one (a replay of history, the demo), else the wall clock.
+   */
+  private List<StateMetrics.SourceFreshness> sourceFreshness(StateQueries queries) {
+    Instant now =
+        settings.detection().global().of(SourceSilent.RULE).asOf().orElseGet(Instant::now);
+    YearMonth current = YearMonth.from(now.atZone(ZoneOffset.UTC));
+    List<StateMetrics.SourceFreshness> sources = new ArrayList<>();
+    queries.forEachLocalSource(
+        source ->
+            source
+                .history()
+                .latest()
+                .ifPresent(
+                    latest ->
+                        sources.add(
+                            new StateMetrics.SourceFreshness(
+                                source.source().reporter(),
+                                source.source().category(),
+                                latest.period(),
+                                Math.max(0, latest.period().until(current, ChronoUnit.MONTHS))))));
+    return sources;
+  }
+
   private void refresh(StateQueries queries, StateMetrics stateMetrics) {
     try {
       List<SeriesState> states = new ArrayList<>();
       queries.forEachLocal(states::add);
       stateMetrics.update(StateSummary.of(states, settings.metrics().seriesGauges()));
+      stateMetrics.updateSources(sourceFreshness(queries), settings.metrics().seriesGauges());
     } catch (RuntimeException e) {
       LOG.debug("State gauges not refreshed: {}", e.toString()); // not queryable while rebalancing
     }

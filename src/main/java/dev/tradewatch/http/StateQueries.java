@@ -36,6 +36,13 @@ public final class StateQueries {
     return streams.state();
   }
 
+  /** Every source held here, as stored. */
+  public void forEachLocalSource(Consumer<SourceState> action) {
+    try (KeyValueIterator<String, SourceState> all = sourceStore().all()) {
+      all.forEachRemaining(kv -> action.accept(kv.value));
+    }
+  }
+
   /** Every flow year held here, as stored. */
   public void forEachLocalYear(Consumer<FlowYear> action) {
     try (KeyValueIterator<String, FlowYear> all = store().all()) {

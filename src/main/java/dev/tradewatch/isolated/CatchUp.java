@@ -126,6 +126,7 @@ public final class CatchUp {
             settings.application().id(),
             monitoredTopics(settings.application().id(), settings.topics().input()))
         .await(timeout, remaining -> {}, monitor::failure);
+    awaitSourcesJudged(monitor, timeout);
     if (tail == null) {
       return;
     }
@@ -145,6 +146,31 @@ public final class CatchUp {
       throw new StartupException(
           "cannot read the end offsets of " + settings.topics().alerts() + ": " + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Waits until every task has judged all its sources after the input was read: a replay's silent
+   * sources show only in that judgement, made at its as-of instant.
+   */
+  private static void awaitSourcesJudged(StreamsRuntime monitor, Duration timeout) {
+    if (!monitor.sourceJudgements().replay()) {
+      return; // a monitor judges its sources as it goes
+    }
+    long readAll = System.currentTimeMillis();
+    monitor.sourceJudgements().inputRead();
+    Instant deadline = Instant.now().plus(timeout);
+    while (!monitor.sourceJudgements().allJudgedSince(readAll)) {
+      if (monitor.failure() != null) {
+        throw new StartupException(
+            "the monitor stopped before judging its sources: " + monitor.failure(),
+            monitor.failure());
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new StartupException(
+            "the sources were not judged within " + timeout.toSeconds() + " s of the input's end");
+      }
+      LockSupport.parkNanos(POLL_NANOS);
     }
   }
 

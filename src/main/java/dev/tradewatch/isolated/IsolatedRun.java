@@ -93,6 +93,8 @@ public final class IsolatedRun implements AutoCloseable {
         registry = new SimpleMeterRegistry();
         monitor = StreamsRuntime.startMonitor(settings, registry, Clock.systemUTC());
       }
+      // a replay judges its sources once its input has been read (awaitProcessed)
+      monitor.sourceJudgements().waitForEndOfInput();
       tail = new AlertTail(clientProperties(), settings.topics().alerts(), collect(onAlert));
     } catch (RuntimeException e) {
       closeQuietly(servedMonitor);

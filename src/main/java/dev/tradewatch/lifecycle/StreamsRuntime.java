@@ -3,6 +3,7 @@ package dev.tradewatch.lifecycle;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.metrics.PipelineMetrics;
 import dev.tradewatch.metrics.ReevaluationProgress;
+import dev.tradewatch.metrics.SourceJudgements;
 import dev.tradewatch.stream.DeadLetterProcessingHandler;
 import dev.tradewatch.stream.StreamsDefaults;
 import dev.tradewatch.stream.TopologySettings;
@@ -166,6 +167,14 @@ public final class StreamsRuntime implements AutoCloseable {
       throw new IllegalStateException("not a monitor: no rules");
     }
     return metrics.reevaluation();
+  }
+
+  /** When the monitor's tasks last judged all their sources (a monitor only). */
+  public SourceJudgements sourceJudgements() {
+    if (metrics == null) {
+      throw new IllegalStateException("not a monitor: no sources");
+    }
+    return metrics.sourceJudgements();
   }
 
   public boolean isRunning() {

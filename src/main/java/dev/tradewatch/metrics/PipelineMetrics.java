@@ -49,6 +49,7 @@ public final class PipelineMetrics {
   private final Map<RuleUpdate, Counter> ruleUpdates = new EnumMap<>(RuleUpdate.class);
   private final Counter reevaluated;
   private final ReevaluationProgress progress;
+  private final SourceJudgements sourceJudgements = new SourceJudgements();
 
   /** What became of a record on the rules topic. */
   public enum RuleUpdate {
@@ -143,6 +144,11 @@ public final class PipelineMetrics {
   /** {@code flowYears} flow years were re-evaluated after a change of rules. */
   public void reevaluated(int flowYears) {
     reevaluated.increment(flowYears);
+  }
+
+  /** When this instance's tasks last judged all their sources. */
+  public SourceJudgements sourceJudgements() {
+    return sourceJudgements;
   }
 
   /** Where this instance's re-evaluation after a change of rules stands. */

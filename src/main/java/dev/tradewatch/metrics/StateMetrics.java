@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,10 +25,15 @@ public final class StateMetrics {
   public static final String SERIES = "tradewatch.series";
   public static final String SERIES_LATEST_MONTH = "tradewatch.series.latest.month";
   public static final String SERIES_LATEST_YTD = "tradewatch.series.latest.ytd";
+  public static final String SOURCE_AGE = "tradewatch.source.age";
+
+  /** How fresh one source is: its latest period, and the whole months from it to "now". */
+  public record SourceFreshness(String reporter, String category, YearMonth latest, long months) {}
 
   private volatile StateSummary summary = StateSummary.empty();
   private final MultiGauge latestMonth;
   private final MultiGauge latestYtd;
+  private final MultiGauge sourceAge;
 
   public StateMetrics(MeterRegistry registry) {
     for (Rule<?> rule : Rules.ALL) {
@@ -50,12 +57,44 @@ public final class StateMetrics {
             .description(
                 "Latest reported monthly value of a series, tagged with its month (series with active alerts, then the largest)")
             .register(registry);
+    sourceAge =
+        MultiGauge.builder(SOURCE_AGE)
+            .baseUnit("months")
+            .description(
+                "Months from a source's latest period (a reporter's publications in a category) to"
+                    + " now, tagged with that period; the stalest sources, capped like the series")
+            .register(registry);
     latestYtd =
         MultiGauge.builder(SERIES_LATEST_YTD)
             .baseUnit("usd")
             .description(
                 "Latest reported year-to-date value of a series in the same capped set, tagged with the month it runs to")
             .register(registry);
+  }
+
+  /** Shows the {@code limit} stalest of {@code sources}; the others' rows are removed. */
+  public void updateSources(List<SourceFreshness> sources, int limit) {
+    sourceAge.register(
+        sources.stream()
+            .sorted(
+                Comparator.comparingLong(SourceFreshness::months)
+                    .reversed()
+                    .thenComparing(SourceFreshness::reporter)
+                    .thenComparing(SourceFreshness::category))
+            .limit(limit)
+            .map(
+                s ->
+                    MultiGauge.Row.of(
+                        Tags.of(
+                            "reporter",
+                            s.reporter(),
+                            "category",
+                            s.category(),
+                            "period",
+                            s.latest().toString()),
+                        s.months()))
+            .toList(),
+        true);
   }
 
   public void update(StateSummary next) {

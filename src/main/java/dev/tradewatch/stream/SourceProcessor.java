@@ -6,6 +6,7 @@ import dev.tradewatch.domain.SourceTracker;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.figures.Figure;
 import dev.tradewatch.metrics.PipelineMetrics;
+import dev.tradewatch.metrics.SourceJudgements;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,12 +24,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps each source's history in the source store and judges whether it has gone silent: on every
  * figure that reaches it, and for every source on a wall-clock punctuation, since a silence is
  * something that happens while nothing arrives. "Now" is the wall clock, or the rules' as-of
- * instant (backtests and the demo set it to their data's latest publication).
+ * instant when that is earlier. A replay of history (a backtest, the demo: {@link
+ * SourceJudgements#waitForEndOfInput}) records every figure but judges the sources only once its
+ * input has been read, at its as-of instant, the data's latest publication.
  */
 final class SourceProcessor implements Processor<String, Figure, String, Alert> {
 
-  /** How often every source is judged again. */
+  /** How often every source is judged again in {@code run}. */
   static final Duration JUDGE_INTERVAL = Duration.ofSeconds(30);
+
+  /** How often a replay whose input has been read judges every source (once changes nothing). */
+  static final Duration REPLAY_JUDGE_INTERVAL = Duration.ofSeconds(1);
 
   private final RuleUpdates ruleUpdates;
   private final Clock clock;
@@ -37,6 +43,8 @@ final class SourceProcessor implements Processor<String, Figure, String, Alert> 
   private KeyValueStore<String, SourceState> store;
   private String fingerprint;
   private SourceTracker tracker;
+  private String task;
+  private long lastJudgedAllMs;
 
   SourceProcessor(RuleUpdates ruleUpdates, Clock clock, PipelineMetrics metrics) {
     this.ruleUpdates = ruleUpdates;
@@ -48,7 +56,16 @@ final class SourceProcessor implements Processor<String, Figure, String, Alert> 
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
     this.store = context.getStateStore(TradewatchTopology.SOURCE_STORE);
-    context.schedule(JUDGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::judgeAll);
+    this.task = context.taskId().toString();
+    metrics.sourceJudgements().opened(task);
+    context.schedule(REPLAY_JUDGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::maybeJudgeAll);
+  }
+
+  @Override
+  public void close() {
+    if (task != null) {
+      metrics.sourceJudgements().closed(task);
+    }
   }
 
   @Override
@@ -59,10 +76,27 @@ final class SourceProcessor implements Processor<String, Figure, String, Alert> 
     if (state == null) {
       state = new SourceState(SourceTracker.sourceOf(figure));
     }
+    if (!metrics.sourceJudgements().mayJudge()) {
+      tracker().record(state, figure); // a replay: judged once its input has been read
+      store.put(key, state);
+      return;
+    }
     Instant now = clock.instant();
     Optional<Alert> change = tracker().apply(state, figure, now, now);
     store.put(key, state);
     change.ifPresent(alert -> forward(alert, record.timestamp()));
+  }
+
+  private void maybeJudgeAll(long wallClockMs) {
+    SourceJudgements judgements = metrics.sourceJudgements();
+    if (!judgements.mayJudge()) {
+      return; // a replay still reading its input
+    }
+    if (judgements.replay() || wallClockMs - lastJudgedAllMs >= JUDGE_INTERVAL.toMillis()) {
+      judgeAll(wallClockMs);
+      lastJudgedAllMs = wallClockMs;
+      judgements.judgedAll(task, clock.millis());
+    }
   }
 
   /** Judges every source again: time passes, and the rules may have changed. */

@@ -73,6 +73,7 @@ class RuleChangeInterleavingProperties {
       steps.stream()
           .filter(FigureStep.class::isInstance)
           .forEach(step -> reference.send(((FigureStep) step).json()));
+      reference.endOfInput();
       backtest = KafkaTestSupport.currentState(TopologyFixture.latest(reference.readAlerts()));
     }
 

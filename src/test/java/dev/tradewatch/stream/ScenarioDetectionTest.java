@@ -82,6 +82,7 @@ class ScenarioDetectionTest {
     Map<String, Alert> latest;
     try (TopologyFixture fixture = TopologyFixture.withRules(judgedAtTheEnd(scenario))) {
       scenario.figures().forEach(fixture::send);
+      fixture.endOfInput();
       assertThat(fixture.deadLetters.isEmpty()).as("dead letters").isTrue();
       latest = TopologyFixture.latest(fixture.readAlerts());
     }

@@ -96,6 +96,14 @@ final class TopologyFixture implements AutoCloseable {
   }
 
   /**
+   * What a replay does once it has read all its input: lets a second of wall clock pass, in which
+   * every source is judged at the as-of instant.
+   */
+  void endOfInput() {
+    driver.advanceWallClockTime(SourceProcessor.REPLAY_JUDGE_INTERVAL);
+  }
+
+  /**
    * Lets wall-clock time pass until every task has noticed the rules in force and re-evaluated its
    * series under them; returns the number of punctuations that took.
    */
