@@ -133,6 +133,9 @@ public final class FlowTracker {
             y -> window.year(y).ledger(flow.exporter()),
             y -> window.year(y).ledger(flow.importer()),
             config.forFlow(flow.exporter(), flow.importer(), flow.category()));
+    if (detector.isEmpty() && flowYear.alerts(SeriesKey.BOTH).isEmpty()) {
+      return List.of(); // no flow rule applies, none ever fired
+    }
     return reconcile(window, subject, year, 0, detector.evaluate(year), now);
   }
 
@@ -185,7 +188,7 @@ public final class FlowTracker {
    * include what they were worked out from (asOf, evidence, method): a re-published value with a
    * new publishedAt or source updates the alerts that looked at it.
    */
-  private static Optional<Alert> change(
+  static Optional<Alert> change(
       SeriesKey series, Alert existing, Evaluation evaluation, Instant now) {
     if (existing == null) {
       return evaluation.fires()

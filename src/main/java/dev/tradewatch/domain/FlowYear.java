@@ -41,11 +41,6 @@ public final class FlowYear {
     return flow.id() + '@' + year;
   }
 
-  /** The store-key prefix of every year of a flow. */
-  public static String storeKeyPrefix(FlowKey flow) {
-    return flow.id() + '@';
-  }
-
   public String storeKey() {
     return storeKey(flow, year);
   }

@@ -1,7 +1,6 @@
 package dev.tradewatch.domain;
 
 import dev.tradewatch.domain.alerts.Alert;
-import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.Figure;
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.DetectionConfig;
@@ -86,20 +85,6 @@ public final class SourceTracker {
           ? Optional.of(existing.resolved(detectedAt))
           : Optional.empty();
     }
-    Evaluation judged = evaluation.get();
-    if (existing == null) {
-      return judged.fires()
-          ? Optional.of(Alert.of(source, judged, AlertStatus.FIRING, detectedAt, 1, null))
-          : Optional.empty();
-    }
-    boolean active = existing.status().isActive();
-    if (active == judged.fires() && existing.hasStateOf(judged)) {
-      return Optional.empty();
-    }
-    AlertStatus status =
-        !judged.fires() ? AlertStatus.RESOLVED : active ? AlertStatus.UPDATED : AlertStatus.FIRING;
-    return Optional.of(
-        Alert.of(
-            source, judged, status, detectedAt, existing.version() + 1, existing.firstFiredAsOf()));
+    return FlowTracker.change(source, existing, evaluation.get(), detectedAt); // as any alert
   }
 }

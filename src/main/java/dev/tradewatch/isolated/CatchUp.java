@@ -160,7 +160,15 @@ public final class CatchUp {
     long readAll = System.currentTimeMillis();
     monitor.sourceJudgements().inputRead();
     Instant deadline = Instant.now().plus(timeout);
-    while (!monitor.sourceJudgements().allJudgedSince(readAll)) {
+    awaitJudgedSince(monitor, readAll, deadline, timeout);
+    // a judgement's alerts commit with the task's next commit (100 ms); the round after it, a
+    // second later, comes after that commit, so the alert topic's committed end then holds them
+    awaitJudgedSince(monitor, System.currentTimeMillis(), deadline, timeout);
+  }
+
+  private static void awaitJudgedSince(
+      StreamsRuntime monitor, long since, Instant deadline, Duration timeout) {
+    while (!monitor.sourceJudgements().allJudgedSince(since)) {
       if (monitor.failure() != null) {
         throw new StartupException(
             "the monitor stopped before judging its sources: " + monitor.failure(),

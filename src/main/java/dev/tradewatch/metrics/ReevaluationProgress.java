@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * This instance's rules fingerprint and how far its stream tasks are with re-evaluating their
  * series after a change of rules: for {@code /health} and the {@code
- * tradewatch_rules_reevaluation_remaining_flow_years} gauge. A task's total is the store's estimate
- * of its flow years (a flow's state in one calendar year) when its pass began, so "remaining" is
- * approximate while figures keep arriving.
+ * tradewatch_rules_reevaluation_remaining_flow_years} gauge. A task's total is the store's current
+ * estimate of its flow years (a flow's state in one calendar year), refreshed with every batch, so
+ * "remaining" is approximate while figures keep arriving.
  */
 public final class ReevaluationProgress {
 

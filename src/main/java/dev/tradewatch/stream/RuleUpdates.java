@@ -4,7 +4,9 @@ import dev.tradewatch.config.RulesTopicLayer;
 import dev.tradewatch.config.RulesTopicLayer.ActiveRules;
 import dev.tradewatch.metrics.PipelineMetrics;
 import dev.tradewatch.metrics.PipelineMetrics.RuleUpdate;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -13,10 +15,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The rules in force on this instance: the configured settings with the rules topic's records on
  * top, shared by the global thread that reads the topic ({@link RulesMirror}) and the stream tasks
- * that apply the rules ({@link SeriesProcessor}, from a punctuation). Each record is judged once,
- * as it arrives: a rejected one is logged and counted, and its key keeps its last good value. On
- * start-up the records are those the topic still holds; if the latest record of a key is a bad one
- * by then, the key falls back to the settings below the topic.
+ * that apply the rules ({@link FlowProcessor} and {@link SourceProcessor}, from a punctuation).
+ * Each record is judged once, as it arrives: a rejected one is logged and counted, and its key
+ * keeps its last good value. On start-up Kafka Streams replays through {@link RulesMirror} what the
+ * topic still holds beyond the local checkpoint; a record judged already is not judged again. If
+ * the latest record of a key is a bad one and its good predecessor is gone (compacted away, or
+ * before the checkpoint), the key falls back to the settings below the topic.
  */
 final class RuleUpdates {
 
@@ -27,6 +31,11 @@ final class RuleUpdates {
 
   /** The values in force, by key: the last good value of every key the topic sets. */
   private final Map<String, String> accepted = new TreeMap<>();
+
+  /**
+   * The latest record judged per key, good or bad, so that a record is judged (and logged) once.
+   */
+  private final Map<String, String> judged = new HashMap<>();
 
   private volatile ActiveRules active;
 
@@ -62,6 +71,12 @@ final class RuleUpdates {
 
   /** Applies or rejects one record; returns whether the values in force changed. */
   private boolean judge(String key, String value) {
+    if (key != null && judged.containsKey(key) && Objects.equals(judged.get(key), value)) {
+      return false; // seen already: Kafka Streams replays a global store's records on restore
+    }
+    if (key != null) {
+      judged.put(key, value);
+    }
     Optional<String> rejection = layer.rejection(key, value);
     if (rejection.isPresent()) {
       LOG.warn(

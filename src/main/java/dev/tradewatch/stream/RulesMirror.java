@@ -11,8 +11,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Reads the rules topic on the global thread: keeps the global store equal to the topic (the latest
  * value of every key, a tombstone removing it) and hands every record to {@link RuleUpdates}. At
- * start-up Kafka Streams fills the store from the topic before this processor is initialised, so
- * {@link #init} hands over what the store holds then.
+ * start-up Kafka Streams restores the store, replaying the records past its checkpoint through a
+ * processor like this one; {@link #init} then hands over what the store holds, so that the records
+ * before the checkpoint count too ({@link RuleUpdates} judges each record once).
  */
 final class RulesMirror implements Processor<String, String, Void, Void> {
 

@@ -14,8 +14,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * most figures are one more partner's value for a period their reporter already published. A small
  * per-task cache remembers the earliest publication passed on per (source, period); a figure for a
  * period with an earlier or equal publication already passed on is dropped before the re-key, which
- * keeps the source step's Kafka work small. The cache is lost with the task (a restart or an
- * aborted transaction passes on a little more; never less).
+ * keeps the source step's Kafka work small. The cache starts empty with every (re)initialised task,
+ * so an aborted transaction passes on a little more, never less.
  */
 final class SourceNews implements Processor<byte[], Figure, String, Figure> {
 
@@ -35,6 +35,7 @@ final class SourceNews implements Processor<byte[], Figure, String, Figure> {
   @Override
   public void init(ProcessorContext<String, Figure> context) {
     this.context = context;
+    passedOn.clear(); // a revived task re-reads figures whose forwards were aborted
   }
 
   @Override
@@ -43,8 +44,8 @@ final class SourceNews implements Processor<byte[], Figure, String, Figure> {
     String source = SourceTracker.sourceOf(figure).id();
     String key = source + '@' + figure.period();
     Instant earliest = passedOn.get(key);
-    if (earliest != null && !figure.publishedAt().isBefore(earliest)) {
-      return;
+    if (earliest != null && figure.publishedAt().isAfter(earliest)) {
+      return; // equal times pass: the history breaks such ties by value, whatever the order
     }
     passedOn.put(key, figure.publishedAt());
     context.forward(record.withKey(source));

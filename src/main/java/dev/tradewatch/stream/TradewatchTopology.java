@@ -26,11 +26,12 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * input ─► parse-figures ─► route ─┬─ rejected ─► dead-letter topic (original bytes + reason headers)
- *                                  └─ accepted ─► key-by-flow ─► repartition "figures-by-flow"
- *                                                   ─► track-flows [flow-store] ─► alert topic
- *                                                       [rules-progress]
- *                                                              ▲ rules in force, on a punctuation
- * rules topic ─► mirror-rules [rules-store, global] ─► RuleUpdates (one per instance)
+ *                                  └─ accepted ─► figures ─┬─ key-by-flow ─► "figures-by-flow"
+ *                                                          │    ─► track-flows [flow-store, rules-progress] ─► alert topic
+ *                                                          └─ key-by-source (new publications) ─► "figures-by-source"
+ *                                                               ─► track-sources [source-store] ─► alert topic
+ * rules topic ─► mirror-rules [rules-store, global] ─► RuleUpdates (one per instance), read by
+ *                                                       both tracks on a punctuation
  * </pre>
  *
  * The record key is not trusted, so figures are re-keyed by flow (exporter, importer, category)

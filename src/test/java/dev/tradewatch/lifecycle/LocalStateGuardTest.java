@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** When local state is kept and when it is deleted before the client starts. */
 class LocalStateGuardTest {
 
-  private static final String CHANGELOG = "watch-series-store-changelog";
-  private static final String REPARTITION = "watch-figures-by-series-repartition";
+  private static final String CHANGELOG = "watch-flow-store-changelog";
+  private static final String REPARTITION = "watch-figures-by-flow-repartition";
   private static final ClusterIdentity RECORDED =
       new ClusterIdentity(
           "cluster-a", Map.of(CHANGELOG, "changelog-id-1", REPARTITION, "repartition-id-1"));
