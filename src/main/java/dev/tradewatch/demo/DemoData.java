@@ -1,5 +1,6 @@
 package dev.tradewatch.demo;
 
+import dev.tradewatch.replay.FigureFlow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The demo's dataset: the reference case (Turkish Exporters' Assembly figures, bundled as {@code
@@ -43,16 +42,14 @@ public final class DemoData {
   public static Instant latestPublishedAt() {
     Instant latest = Instant.EPOCH;
     for (String line : lines()) {
-      Matcher published = PUBLISHED_AT.matcher(line);
-      if (published.find()) {
-        Instant at = Instant.parse(published.group(1));
-        latest = at.isAfter(latest) ? at : latest;
+      // read as replay and backtest read it (FileScan)
+      Instant at = FigureFlow.of(line.getBytes(StandardCharsets.UTF_8)).publishedAt();
+      if (at != null && at.isAfter(latest)) {
+        latest = at;
       }
     }
     return latest;
   }
-
-  private static final Pattern PUBLISHED_AT = Pattern.compile("\"publishedAt\":\"([^\"]+)\"");
 
   public static List<String> lines() {
     List<String> lines = new ArrayList<>(referenceCase());

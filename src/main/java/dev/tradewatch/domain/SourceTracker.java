@@ -40,9 +40,12 @@ public final class SourceTracker {
     return judge(state, now, detectedAt);
   }
 
-  /** Records {@code figure}'s publication in {@code state} without judging the source. */
-  public void record(SourceState state, Figure figure) {
-    state
+  /**
+   * Records {@code figure}'s publication in {@code state} without judging the source; returns
+   * whether the history changed.
+   */
+  public boolean record(SourceState state, Figure figure) {
+    return state
         .history()
         .record(
             new FirstPublication(

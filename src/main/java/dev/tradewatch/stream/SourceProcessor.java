@@ -76,14 +76,16 @@ final class SourceProcessor implements Processor<String, Figure, String, Alert> 
     if (state == null) {
       state = new SourceState(SourceTracker.sourceOf(figure));
     }
-    if (!metrics.sourceJudgements().mayJudge()) {
-      tracker().record(state, figure); // a replay: judged once its input has been read
+    SourceTracker current = tracker();
+    boolean recorded = current.record(state, figure);
+    // a replay judges once its input has been read; a figure that tells nothing new judges nothing
+    Optional<Alert> change =
+        metrics.sourceJudgements().mayJudge()
+            ? current.judge(state, clock.instant(), clock.instant())
+            : Optional.empty();
+    if (recorded || change.isPresent()) { // written only when it changed: a change-logged store
       store.put(key, state);
-      return;
     }
-    Instant now = clock.instant();
-    Optional<Alert> change = tracker().apply(state, figure, now, now);
-    store.put(key, state);
     change.ifPresent(alert -> forward(alert, record.timestamp()));
   }
 
