@@ -34,6 +34,13 @@ public final class ConfigKeys {
   public static final String HTTP_PASSWORD = "tradewatch.http.password";
   public static final String HTTP_KEYSTORE = "tradewatch.http.tls.keystore";
   public static final String HTTP_KEYSTORE_PASSWORD = "tradewatch.http.tls.keystore-password";
+  public static final String ALERTMANAGER_URL = "tradewatch.alertmanager.url";
+  public static final String ALERTMANAGER_USERNAME = "tradewatch.alertmanager.username";
+  public static final String ALERTMANAGER_PASSWORD = "tradewatch.alertmanager.password";
+  public static final String ALERTMANAGER_TRUSTSTORE = "tradewatch.alertmanager.tls.truststore";
+  public static final String ALERTMANAGER_TRUSTSTORE_PASSWORD =
+      "tradewatch.alertmanager.tls.truststore-password";
+  public static final String ALERTMANAGER_RESEND = "tradewatch.alertmanager.resend-seconds";
   public static final String METRICS_SERIES_GAUGES = "tradewatch.metrics.series-gauges";
   public static final String METRICS_REFRESH = "tradewatch.metrics.refresh-seconds";
   public static final String TOPIC_INPUT = "tradewatch.topics.input";
@@ -142,6 +149,12 @@ public final class ConfigKeys {
     defaults.put(HTTP_PASSWORD, "");
     defaults.put(HTTP_KEYSTORE, "");
     defaults.put(HTTP_KEYSTORE_PASSWORD, "");
+    defaults.put(ALERTMANAGER_URL, "");
+    defaults.put(ALERTMANAGER_USERNAME, "");
+    defaults.put(ALERTMANAGER_PASSWORD, "");
+    defaults.put(ALERTMANAGER_TRUSTSTORE, "");
+    defaults.put(ALERTMANAGER_TRUSTSTORE_PASSWORD, "");
+    defaults.put(ALERTMANAGER_RESEND, "60");
     defaults.put(METRICS_SERIES_GAUGES, "50");
     defaults.put(METRICS_REFRESH, "10");
     defaults.put(TOPIC_INPUT, Topics.DEFAULT_INPUT);

@@ -1,9 +1,11 @@
 package dev.tradewatch.config;
 
 import dev.tradewatch.domain.rules.DetectionConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -21,6 +23,7 @@ public record Settings(
     int maxRecordBytes,
     DetectionConfig detection,
     Http http,
+    Alertmanager alertmanager,
     Metrics metrics,
     Map<String, String> values) {
 
@@ -102,6 +105,43 @@ public record Settings(
     }
   }
 
+  /**
+   * Where alerts are posted besides the alert topic: Prometheus Alertmanager's base URLs (every
+   * peer of an Alertmanager cluster; none = no posting), basic auth, a PKCS#12 truststore for its
+   * TLS certificate (empty = the JVM's default trust), and how often active alerts are re-sent.
+   */
+  public record Alertmanager(
+      List<URI> urls,
+      String username,
+      String password,
+      String truststore,
+      String truststorePassword,
+      Duration resendInterval) {
+
+    public Alertmanager {
+      urls = List.copyOf(urls);
+    }
+
+    public boolean enabled() {
+      return !urls.isEmpty();
+    }
+
+    @Override
+    public String toString() { // never print the secrets
+      return "Alertmanager[urls="
+          + urls
+          + ", username="
+          + username
+          + ", password="
+          + (password.isEmpty() ? "" : "[hidden]")
+          + ", truststore="
+          + truststore
+          + ", resendInterval="
+          + resendInterval
+          + "]";
+    }
+  }
+
   /** How many series get their own gauges, and how often state-derived gauges are recomputed. */
   public record Metrics(int seriesGauges, Duration refreshInterval) {}
 
@@ -162,6 +202,8 @@ public record Settings(
         + maxRecordBytes
         + ", "
         + http
+        + ", "
+        + alertmanager
         + ", "
         + metrics
         + "]";

@@ -2,6 +2,8 @@ package dev.tradewatch.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,6 +161,7 @@ public final class SettingsLoader {
         v.intBetween(ConfigKeys.MAX_RECORD_BYTES, 256, 1024 * 1024),
         RuleSettingsReader.detection(values),
         http(v),
+        alertmanager(v),
         new Settings.Metrics(
             v.intBetween(ConfigKeys.METRICS_SERIES_GAUGES, 0, 1000),
             Duration.ofSeconds(v.intBetween(ConfigKeys.METRICS_REFRESH, 1, 3600))),
@@ -183,6 +186,47 @@ public final class SettingsLoader {
               + " is set");
     }
     return http;
+  }
+
+  private static Settings.Alertmanager alertmanager(Values v) {
+    List<URI> urls = new ArrayList<>();
+    for (String url : v.optionalText(ConfigKeys.ALERTMANAGER_URL).split(",")) {
+      if (!url.isBlank()) {
+        urls.add(alertmanagerUrl(url.strip()));
+      }
+    }
+    Settings.Alertmanager alertmanager =
+        new Settings.Alertmanager(
+            urls,
+            v.optionalText(ConfigKeys.ALERTMANAGER_USERNAME),
+            v.optionalText(ConfigKeys.ALERTMANAGER_PASSWORD),
+            v.optionalText(ConfigKeys.ALERTMANAGER_TRUSTSTORE),
+            v.optionalText(ConfigKeys.ALERTMANAGER_TRUSTSTORE_PASSWORD),
+            Duration.ofSeconds(v.intBetween(ConfigKeys.ALERTMANAGER_RESEND, 5, 3600)));
+    if (!alertmanager.username().isEmpty() && alertmanager.password().isEmpty()) {
+      throw new ConfigException(
+          ConfigKeys.ALERTMANAGER_PASSWORD
+              + ": expected a password when "
+              + ConfigKeys.ALERTMANAGER_USERNAME
+              + " is set");
+    }
+    return alertmanager;
+  }
+
+  private static URI alertmanagerUrl(String text) {
+    try {
+      URI url = new URI(text);
+      if (("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
+          && url.getHost() != null) {
+        return url;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new ConfigException(
+        ConfigKeys.ALERTMANAGER_URL
+            + ": expected http(s)://HOST:PORT (comma-separated for several), found "
+            + text);
   }
 
   private static Map<String, String> kafka(Map<String, String> values) {

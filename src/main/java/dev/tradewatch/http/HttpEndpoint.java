@@ -161,6 +161,11 @@ public final class HttpEndpoint implements AutoCloseable {
     return scheme + "://" + settings.http().bindAddress() + ":" + port();
   }
 
+  /** The base URL other instances and Alertmanager's users reach this one at. */
+  public String advertisedBaseUrl() {
+    return (settings.http().usesTls() ? "https" : "http") + "://" + advertisedServer();
+  }
+
   /** {@code host:port} other instances reach this one at. */
   public String advertisedServer() {
     String host = settings.http().advertisedHost();

@@ -1,7 +1,9 @@
 package dev.tradewatch.http;
 
 import dev.tradewatch.config.Settings;
+import dev.tradewatch.lifecycle.ClusterPreparation;
 import dev.tradewatch.lifecycle.StreamsRuntime;
+import dev.tradewatch.notify.AlertmanagerBridge;
 import java.time.Clock;
 
 /**
@@ -13,22 +15,41 @@ public final class ServedMonitor implements AutoCloseable {
 
   private final HttpEndpoint endpoint;
   private final StreamsRuntime monitor;
+  private final AlertmanagerBridge alertmanager; // null unless tradewatch.alertmanager.url is set
 
-  private ServedMonitor(HttpEndpoint endpoint, StreamsRuntime monitor) {
+  private ServedMonitor(
+      HttpEndpoint endpoint, StreamsRuntime monitor, AlertmanagerBridge alertmanager) {
     this.endpoint = endpoint;
     this.monitor = monitor;
+    this.alertmanager = alertmanager;
   }
 
-  /** Binds the HTTP port, starts the monitor and has the endpoint answer for it. */
+  /**
+   * Binds the HTTP port, starts the monitor and has the endpoint answer for it; with an
+   * Alertmanager configured, posts the alerts there too.
+   */
   public static ServedMonitor start(Settings settings, Clock clock) {
     HttpEndpoint endpoint = HttpEndpoint.start(settings);
+    StreamsRuntime monitor = null;
     try {
-      StreamsRuntime monitor =
+      monitor =
           StreamsRuntime.startMonitor(
               settings, endpoint.registry(), clock, endpoint.advertisedServer());
       endpoint.attach(monitor);
-      return new ServedMonitor(endpoint, monitor);
+      AlertmanagerBridge alertmanager =
+          settings.alertmanager().enabled()
+              ? AlertmanagerBridge.start(
+                  settings,
+                  ClusterPreparation.clientProperties(settings),
+                  endpoint.registry(),
+                  clock,
+                  endpoint.advertisedBaseUrl())
+              : null;
+      return new ServedMonitor(endpoint, monitor, alertmanager);
     } catch (RuntimeException e) {
+      if (monitor != null) {
+        monitor.close();
+      }
       endpoint.close();
       throw e;
     }
@@ -52,6 +73,9 @@ public final class ServedMonitor implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (alertmanager != null) {
+        alertmanager.close();
+      }
       monitor.close();
     } finally {
       endpoint.close();

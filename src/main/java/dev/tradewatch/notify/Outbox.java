@@ -1,0 +1,147 @@
+package dev.tradewatch.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Alertmanager must be told, per alert id: every active alert, posted when it changes and
+ * again every {@code resendInterval}, each post valid for {@code validity} (so an alert tradewatch
+ * stops sending expires by itself); a resolved alert is posted once more with its {@code endsAt},
+ * then forgotten. Failed posts are simply retried: nothing is marked sent until Alertmanager
+ * accepted it. Single-threaded: the bridge's thread owns it.
+ */
+final class Outbox {
+
+  /** One alert as last read from the topic; {@code lastSent} null until Alertmanager has it. */
+  private record Entry(
+      int partition,
+      JsonNode alert,
+      Instant startsAt,
+      Instant endsAt,
+      boolean changed,
+      Instant lastSent) {
+
+    boolean resolved() {
+      return endsAt != null;
+    }
+  }
+
+  private final Map<String, Entry> entries = new HashMap<>();
+  private final Duration resendInterval;
+  private final Duration validity;
+
+  Outbox(Duration resendInterval) {
+    this.resendInterval = resendInterval;
+    // as Prometheus does with its own alerts: valid for four resend intervals
+    this.validity = resendInterval.multipliedBy(4);
+  }
+
+  /**
+   * Takes in an alert record of {@code partition} read at {@code now}. A resolution older than one
+   * validity period is dropped: whatever Alertmanager had of the alert has expired by then.
+   */
+  void record(int partition, JsonNode alert, Instant now) {
+    String id = alert.path("alertId").asText("");
+    if (id.isEmpty()) {
+      return;
+    }
+    Instant detectedAt = instant(alert.path("detectedAt"), now);
+    Entry known = entries.get(id);
+    if ("RESOLVED".equals(alert.path("status").asText())) {
+      if (detectedAt.plus(validity).isBefore(now)) {
+        entries.remove(id);
+      } else {
+        Instant startsAt = known == null ? detectedAt : earlier(known.startsAt(), detectedAt);
+        entries.put(id, new Entry(partition, alert, startsAt, detectedAt, true, null));
+      }
+      return;
+    }
+    boolean continues = known != null && !known.resolved();
+    Instant startsAt = continues ? earlier(known.startsAt(), detectedAt) : detectedAt;
+    if (continues && !sameLabels(known.alert(), alert)) {
+      // a new severity is a new label set, another alert to Alertmanager: end the old one now
+      entries.put(
+          id + " superseded " + AlertmanagerAlert.labels(known.alert()),
+          new Entry(partition, known.alert(), known.startsAt(), detectedAt, true, null));
+    }
+    entries.put(id, new Entry(partition, alert, startsAt, null, true, null));
+  }
+
+  private static boolean sameLabels(JsonNode a, JsonNode b) {
+    return AlertmanagerAlert.labels(a).equals(AlertmanagerAlert.labels(b));
+  }
+
+  /** Forgets the alerts of partitions this instance no longer owns: their new owner posts them. */
+  void forget(Collection<Integer> partitions) {
+    entries.values().removeIf(entry -> partitions.contains(entry.partition()));
+  }
+
+  /**
+   * The posts due at {@code now}, at most {@code max}, keyed as {@link #sent} expects: changes
+   * first, then active alerts whose last post is one resend interval old.
+   */
+  Map<String, ObjectNode> due(Instant now, int max, String generatorBase) {
+    Map<String, ObjectNode> due = new HashMap<>();
+    List<Map.Entry<String, Entry>> candidates = new ArrayList<>(entries.entrySet());
+    candidates.sort((a, b) -> Boolean.compare(b.getValue().changed(), a.getValue().changed()));
+    for (Map.Entry<String, Entry> candidate : candidates) {
+      Entry entry = candidate.getValue();
+      boolean resendDue =
+          entry.lastSent() == null || !entry.lastSent().plus(resendInterval).isAfter(now);
+      if (due.size() == max || !(entry.changed() || resendDue)) {
+        continue;
+      }
+      Instant endsAt = entry.resolved() ? entry.endsAt() : now.plus(validity);
+      due.put(
+          candidate.getKey(),
+          AlertmanagerAlert.of(entry.alert(), entry.startsAt(), endsAt, generatorBase));
+    }
+    return due;
+  }
+
+  /** Alertmanager accepted the posts of {@code ids}, made at {@code now}. */
+  void sent(Collection<String> ids, Instant now) {
+    for (String id : ids) {
+      Entry entry = entries.get(id);
+      if (entry == null) {
+        continue;
+      }
+      if (entry.resolved()) {
+        entries.remove(id);
+      } else {
+        entries.put(
+            id, new Entry(entry.partition(), entry.alert(), entry.startsAt(), null, false, now));
+      }
+    }
+  }
+
+  /** Alerts waiting for a post: changed ones, and every one while Alertmanager is unreachable. */
+  int pending() {
+    return (int) entries.values().stream().filter(Entry::changed).count();
+  }
+
+  /** Alerts this instance keeps posted (active, or resolved and not yet told). */
+  int size() {
+    return entries.size();
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant instant(JsonNode value, Instant fallback) {
+    try {
+      return value.isTextual() ? Instant.parse(value.asText()) : fallback;
+    } catch (DateTimeParseException e) {
+      return fallback;
+    }
+  }
+}
