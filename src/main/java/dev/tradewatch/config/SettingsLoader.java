@@ -202,7 +202,7 @@ public final class SettingsLoader {
             v.optionalText(ConfigKeys.ALERTMANAGER_PASSWORD),
             v.optionalText(ConfigKeys.ALERTMANAGER_TRUSTSTORE),
             v.optionalText(ConfigKeys.ALERTMANAGER_TRUSTSTORE_PASSWORD),
-            Duration.ofSeconds(v.intBetween(ConfigKeys.ALERTMANAGER_RESEND, 5, 3600)));
+            Duration.ofSeconds(v.intBetween(ConfigKeys.ALERTMANAGER_RESEND, 1, 3600)));
     if (!alertmanager.username().isEmpty() && alertmanager.password().isEmpty()) {
       throw new ConfigException(
           ConfigKeys.ALERTMANAGER_PASSWORD
