@@ -150,7 +150,7 @@ class DashboardQueriesIT {
         .path("list")
         .forEach(
             variable -> {
-              if (variable.path("datasource").path("uid").asText().equals("prometheus")) {
+              if (variable.path("datasource").path("type").asText().equals("prometheus")) {
                 variables.add(variable);
               }
             });
@@ -171,7 +171,7 @@ class DashboardQueriesIT {
 
   @Test
   void everyInfinityPanelShouldGetDataFromTheJsonApi() throws Exception {
-    List<String> urls = targets("tradewatch-api", "url");
+    List<String> urls = targets("yesoreyeram-infinity-datasource", "url");
     assertThat(urls).isNotEmpty();
 
     for (String url : urls) {
@@ -271,29 +271,20 @@ class DashboardQueriesIT {
   }
 
   /**
-   * The {@code field} of every target whose datasource uid is {@code uid}, variables filled in;
-   * panels in rows included.
+   * The {@code field} of every target whose datasource is of {@code type}, variables filled in;
+   * panels in rows included. (Panels name their datasource by a variable, not by uid.)
    */
-  private static List<String> targets(String uid, String field) throws IOException {
+  private static List<String> targets(String type, String field) throws IOException {
     List<String> values = new ArrayList<>();
-    for (JsonNode panel : JSON.readTree(DASHBOARD.toFile()).path("panels")) {
-      collect(panel, uid, field, values);
-      panel.path("panels").forEach(inner -> collect(inner, uid, field, values));
-    }
+    DashboardJson.read()
+        .forEachTarget(
+            type,
+            (panel, target) -> {
+              if (target.hasNonNull(field)) {
+                values.add(fill(target.get(field).asText()));
+              }
+            });
     return values;
-  }
-
-  private static void collect(JsonNode panel, String uid, String field, List<String> values) {
-    for (JsonNode target : panel.path("targets")) {
-      String datasource =
-          target
-              .path("datasource")
-              .path("uid")
-              .asText(panel.path("datasource").path("uid").asText());
-      if (datasource.equals(uid) && target.hasNonNull(field)) {
-        values.add(fill(target.get(field).asText()));
-      }
-    }
   }
 
   /** {@code text} with the dashboard's variables filled in. */
