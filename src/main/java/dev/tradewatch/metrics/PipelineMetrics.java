@@ -97,7 +97,7 @@ public final class PipelineMetrics {
     latency =
         Timer.builder(LATENCY)
             .description(
-                "From a figure's record timestamp (broker append) to its processing, alerts included")
+                "From a figure's record timestamp (the producer's) to its processing, alerts included")
             .publishPercentileHistogram()
             .minimumExpectedValue(Duration.ofMillis(1))
             .maximumExpectedValue(Duration.ofMinutes(1))
