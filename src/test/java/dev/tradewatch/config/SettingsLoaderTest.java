@@ -244,6 +244,51 @@ class SettingsLoaderTest {
         .containsEntry(ScopeKey.CATEGORIES, Set.of("93", "8710"));
   }
 
+  @Test
+  void shouldReadAlertmanagerPeersFromTheEnvironmentAndHideThePassword() {
+    Settings settings =
+        SettingsLoader.load(
+            null,
+            Map.of(
+                "TRADEWATCH_ALERTMANAGER_URL",
+                "http://am-0:9093, https://am-1:9093/alertmanager",
+                "TRADEWATCH_ALERTMANAGER_USERNAME",
+                "tw",
+                "TRADEWATCH_ALERTMANAGER_PASSWORD",
+                "s3cret"),
+            Map.of());
+
+    assertThat(settings.alertmanager().enabled()).isTrue();
+    assertThat(settings.alertmanager().urls())
+        .extracting(Object::toString)
+        .containsExactly("http://am-0:9093", "https://am-1:9093/alertmanager");
+    assertThat(settings.alertmanager().resendInterval()).hasSeconds(60);
+    assertThat(settings.toString()).contains("am-0").doesNotContain("s3cret");
+    assertThat(SettingsLoader.load(null, Map.of(), Map.of()).alertmanager().enabled()).isFalse();
+  }
+
+  @Test
+  void shouldRefuseAnAlertmanagerUrlThatIsNotHttpAndAUserWithoutPassword() {
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    null, Map.of(), Map.of("tradewatch.alertmanager.url", "alertmanager:9093")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "tradewatch.alertmanager.url: expected http(s)://HOST:PORT (comma-separated for"
+                + " several), found alertmanager:9093");
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    null,
+                    Map.of(),
+                    Map.of(
+                        "tradewatch.alertmanager.url", "http://am:9093",
+                        "tradewatch.alertmanager.username", "tw")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("tradewatch.alertmanager.password: expected a password");
+  }
+
   private static String spikeFactor(
       DetectionConfig detection, String exporter, String importer, String category) {
     return detection
