@@ -88,6 +88,9 @@ public final class DemoCommand implements Callable<Integer> {
               + "/api/alerts, series at "
               + base
               + "/api/series/TUR/AZE");
+      if (demo.alertmanager().enabled()) {
+        out.println("Active alerts posted to Alertmanager at " + demo.alertmanager().urls());
+      }
       List<String> lines = DemoData.lines();
       try (FigureProducer producer =
           new FigureProducer(run.clientProperties(), demo.topics().input(), 0)) {
