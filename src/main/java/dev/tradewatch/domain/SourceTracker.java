@@ -45,15 +45,17 @@ public final class SourceTracker {
    * whether the history changed.
    */
   public boolean record(SourceState state, Figure figure) {
-    return state
-        .history()
-        .record(
-            new FirstPublication(
-                figure.period(),
-                figure.basis(),
-                figure.valueCents(),
-                figure.source(),
-                figure.publishedAt()));
+    return state.history().record(publicationOf(figure));
+  }
+
+  /** What {@code figure} tells its source's history. */
+  public static FirstPublication publicationOf(Figure figure) {
+    return new FirstPublication(
+        figure.period(),
+        figure.basis(),
+        figure.valueCents(),
+        figure.source(),
+        figure.publishedAt());
   }
 
   /** Judges the source at {@code now}, or at the settings' as-of instant if that is earlier. */

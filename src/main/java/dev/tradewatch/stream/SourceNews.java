@@ -2,7 +2,7 @@ package dev.tradewatch.stream;
 
 import dev.tradewatch.domain.SourceTracker;
 import dev.tradewatch.domain.figures.Figure;
-import java.time.Instant;
+import dev.tradewatch.domain.series.SourceHistory.FirstPublication;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -12,20 +12,21 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Passes on, re-keyed by source, only the figures that may tell a source's history something new:
  * most figures are one more partner's value for a period their reporter already published. A small
- * per-task cache remembers the earliest publication passed on per (source, period); a figure for a
- * period with an earlier or equal publication already passed on is dropped before the re-key, which
- * keeps the source step's Kafka work small. The cache starts empty with every (re)initialised task,
- * so an aborted transaction passes on a little more, never less.
+ * per-task cache remembers the first publication passed on per (source, period); a figure that the
+ * history would not take over it (in the history's own order, ties included) is dropped before the
+ * re-key, which keeps the source step's Kafka work small. Each task passes on an ever better
+ * candidate per period, so the history still sees the best of all. The cache starts empty with
+ * every (re)initialised task, so an aborted transaction passes on a little more, never less.
  */
 final class SourceNews implements Processor<byte[], Figure, String, Figure> {
 
   /** (source, period) pairs remembered per task; more are forgotten oldest-used first. */
   static final int CACHE_ENTRIES = 20_000;
 
-  private final Map<String, Instant> passedOn =
+  private final Map<String, FirstPublication> passedOn =
       new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, FirstPublication> eldest) {
           return size() > CACHE_ENTRIES;
         }
       };
@@ -43,11 +44,12 @@ final class SourceNews implements Processor<byte[], Figure, String, Figure> {
     Figure figure = record.value();
     String source = SourceTracker.sourceOf(figure).id();
     String key = source + '@' + figure.period();
-    Instant earliest = passedOn.get(key);
-    if (earliest != null && figure.publishedAt().isAfter(earliest)) {
-      return; // equal times pass: the history breaks such ties by value, whatever the order
+    FirstPublication publication = SourceTracker.publicationOf(figure);
+    FirstPublication known = passedOn.get(key);
+    if (known != null && !publication.precedes(known)) {
+      return;
     }
-    passedOn.put(key, figure.publishedAt());
+    passedOn.put(key, publication);
     context.forward(record.withKey(source));
   }
 }

@@ -22,7 +22,16 @@ public final class SourceHistory {
 
   /** A period's first publication: the figure that first said anything about it. */
   public record FirstPublication(
-      YearMonth period, Basis basis, long valueCents, String source, Instant publishedAt) {}
+      YearMonth period, Basis basis, long valueCents, String source, Instant publishedAt) {
+
+    /**
+     * Whether this publication would replace {@code known} as its period's first: the order the
+     * history keeps, so that a filter in front of it can drop what it would ignore.
+     */
+    public boolean precedes(FirstPublication known) {
+      return earlier(this, known);
+    }
+  }
 
   private final TreeMap<YearMonth, FirstPublication> periods = new TreeMap<>();
 
