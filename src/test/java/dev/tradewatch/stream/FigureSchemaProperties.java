@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tradewatch.testing.Schemas;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,9 +171,7 @@ class FigureSchemaProperties {
     Arbitrary<Object> anywhere =
         Combinators.combine(
                 Arbitraries.bigIntegers()
-                    .between(
-                        new java.math.BigInteger("-1000"),
-                        new java.math.BigInteger("1" + "0".repeat(17))),
+                    .between(new BigInteger("-1000"), new BigInteger("1" + "0".repeat(17))),
                 Arbitraries.integers().between(-3, 12))
             .as((unscaled, scale) -> new BigDecimal(unscaled, scale));
     return Arbitraries.oneOf(bounds, anywhere, Arbitraries.of((Object) "77100000"));
