@@ -1,5 +1,6 @@
 package dev.tradewatch.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import dev.tradewatch.metrics.ReevaluationProgress;
 import dev.tradewatch.stream.AlertJson;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,9 +30,10 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
- * The HTTP routes next to {@code /metrics}: {@code /health} and the read-only JSON API over the
- * application's state. Any instance answers for all: unless asked for {@code scope=local}, it adds
- * the answers of the other instances (found through Kafka Streams metadata) to its own.
+ * The HTTP routes next to {@code /metrics}: {@code /health}, the JSON Schemas ({@code /schema/…})
+ * and the read-only JSON API over the application's state. Any instance answers for all: unless
+ * asked for {@code scope=local}, it adds the answers of the other instances (found through Kafka
+ * Streams metadata) to its own.
  */
 final class ApiHandler implements HttpHandler {
 
@@ -38,8 +41,11 @@ final class ApiHandler implements HttpHandler {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+  private static final String JSON_TYPE = "application/json; charset=utf-8";
+
   private volatile StateQueries queries;
   private volatile ReevaluationProgress reevaluation;
+  private final SchemaFiles schemas = new SchemaFiles();
   private final HttpSecurity security;
   private final HttpClient client;
 
@@ -62,36 +68,54 @@ final class ApiHandler implements HttpHandler {
     try (exchange) {
       URI uri = exchange.getRequestURI();
       Response response = respond(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery());
-      send(exchange, response.status(), response.body());
+      send(exchange, response);
     }
   }
 
-  /** A status and its JSON body. */
-  record Response(int status, JsonNode body) {}
+  /** A status and its body, with the body's media type. */
+  record Response(int status, String contentType, byte[] body) {
 
-  /** The answer to one request; bad requests are answered before any state is read. */
+    static Response json(int status, JsonNode body) {
+      try {
+        return new Response(status, JSON_TYPE, JSON.writeValueAsBytes(body));
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * The answer to one request; bad requests are answered before any state is read, and the schemas
+   * need none.
+   */
   Response respond(String method, String path, String rawQuery) {
     if (!"GET".equals(method)) {
-      return new Response(405, error("only GET is supported"));
+      return Response.json(405, error("only GET is supported"));
+    }
+    if (SchemaFiles.isSchemaPath(path)) {
+      return schemas
+          .find(path)
+          .map(schema -> new Response(200, SchemaFiles.MEDIA_TYPE, schema))
+          .orElseGet(() -> Response.json(404, error("no such schema; try " + schemas.paths())));
     }
     ApiRequest request;
     try {
       request = ApiRequest.of(path, rawQuery);
     } catch (ApiException e) {
-      return new Response(e.status(), error(e.getMessage()));
+      return Response.json(e.status(), error(e.getMessage()));
     }
     StateQueries attached = queries;
     if (attached == null) {
-      return new Response(503, JSON.createObjectNode().put("status", "STARTING"));
+      return Response.json(503, JSON.createObjectNode().put("status", "STARTING"));
     }
     try {
       return switch (request.resource()) {
         case HEALTH -> health(attached, reevaluation.snapshot());
-        case ALERTS -> new Response(200, alerts(attached, request));
-        case SERIES -> new Response(200, series(attached, request));
+        case ALERTS -> Response.json(200, alerts(attached, request));
+        case SERIES -> Response.json(200, series(attached, request));
       };
     } catch (InvalidStateStoreException e) {
-      return new Response(
+      return Response.json(
           503, error("state is not queryable yet (" + attached.streamsState() + ")"));
     }
   }
@@ -109,7 +133,7 @@ final class ApiHandler implements HttpHandler {
         .put("tasksReevaluating", rules.tasks())
         .put("flowYearsReevaluated", rules.done())
         .put("flowYearsRemaining", rules.remaining());
-    return new Response(state == KafkaStreams.State.RUNNING ? 200 : 503, body);
+    return Response.json(state == KafkaStreams.State.RUNNING ? 200 : 503, body);
   }
 
   private JsonNode alerts(StateQueries attached, ApiRequest request) {
@@ -195,12 +219,11 @@ final class ApiHandler implements HttpHandler {
     return JSON.createObjectNode().put("error", message);
   }
 
-  private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(status, bytes.length);
+  private static void send(HttpExchange exchange, Response response) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", response.contentType());
+    exchange.sendResponseHeaders(response.status(), response.body().length);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+      out.write(response.body());
     }
   }
 }

@@ -57,7 +57,10 @@ record ApiRequest(
     }
     throw new ApiException(
         404,
-        "no such resource; try /metrics, /health, /api/alerts, /api/series/{exporter}/{importer}");
+        "no such resource; try /metrics, /health, /api/alerts, /api/series/{exporter}/{importer}, "
+            + SchemaFiles.FIGURE
+            + ", "
+            + SchemaFiles.ALERT);
   }
 
   /** A country code in any case, in upper case; {@link ApiException} when it is not one. */

@@ -18,6 +18,7 @@ import dev.tradewatch.replay.RecordStamps;
 import dev.tradewatch.stream.AlertJson;
 import dev.tradewatch.testing.BrokerPerClass;
 import dev.tradewatch.testing.KafkaTestSupport;
+import dev.tradewatch.testing.Schemas;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -395,10 +396,12 @@ class BacktestCommandIT extends BrokerPerClass {
       List<ConsumerRecord<byte[], byte[]>> records) {
     Map<String, String> latest = new TreeMap<>();
     records.forEach(
-        r ->
-            latest.put(
-                new String(r.key(), StandardCharsets.UTF_8),
-                new String(r.value(), StandardCharsets.UTF_8)));
+        r -> {
+          Schemas.alert(r.value()); // the live run's alerts match the published schema too
+          latest.put(
+              new String(r.key(), StandardCharsets.UTF_8),
+              new String(r.value(), StandardCharsets.UTF_8));
+        });
     return withoutDetectedAt(latest.values());
   }
 

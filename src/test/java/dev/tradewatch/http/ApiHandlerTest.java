@@ -2,6 +2,7 @@ package dev.tradewatch.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradewatch.config.SettingsLoader;
 import dev.tradewatch.domain.alerts.Alert;
@@ -10,6 +11,9 @@ import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.MonthSpike;
 import dev.tradewatch.domain.rules.Severity;
 import dev.tradewatch.stream.AlertJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -82,7 +86,7 @@ class ApiHandlerTest {
     // valid, so it reaches the state, which a handler without a monitor does not have yet
     assertThat(response.status()).isEqualTo(503);
     assertThat(unknown.status()).isEqualTo(400);
-    assertThat(unknown.body().get("error").asText())
+    assertThat(json(unknown).get("error").asText())
         .isEqualTo("importer: expected an ISO 3166-1 alpha-3 code or WLD, found xyz");
   }
 
@@ -92,14 +96,51 @@ class ApiHandlerTest {
         handler().respond("GET", "/api/alerts", "exporter=tur&severity=HIGH&status=Active&limit=5");
 
     assertThat(response.status()).isEqualTo(503);
-    assertThat(response.body().get("status").asText()).isEqualTo("STARTING");
+    assertThat(json(response).get("status").asText()).isEqualTo("STARTING");
+  }
+
+  @Test
+  void shouldServeTheSchemasAsShippedBeforeTheStateIsThere() throws Exception {
+    for (String name : List.of("figure.json", "alert.json")) {
+      ApiHandler.Response response = handler().respond("GET", "/schema/" + name, null);
+
+      assertThat(response.status()).as(name).isEqualTo(200);
+      assertThat(response.contentType()).isEqualTo("application/schema+json");
+      try (InputStream shipped = getClass().getResourceAsStream("/schema/" + name)) {
+        assertThat(response.body()).isEqualTo(shipped.readAllBytes());
+      }
+      assertThat(json(response).get("$id").asText()).endsWith("/schema/" + name);
+    }
+  }
+
+  @Test
+  void shouldAnswerOtherSchemaPathsWith404NamingTheSchemas() {
+    for (String path : List.of("/schema", "/schema/", "/schema/rules.json", "/schema/alert")) {
+      ApiHandler.Response response = handler().respond("GET", path, null);
+
+      assertThat(response.status()).as(path).isEqualTo(404);
+      assertThat(response.contentType()).startsWith("application/json");
+      assertThat(json(response).get("error").asText())
+          .isEqualTo("no such schema; try /schema/figure.json, /schema/alert.json");
+    }
+    assertThat(json(handler().respond("GET", "/nothing", null)).get("error").asText())
+        .endsWith(", /schema/figure.json, /schema/alert.json");
+    assertThat(handler().respond("POST", "/schema/alert.json", null).status()).isEqualTo(405);
   }
 
   private static String badRequest(String query) {
     ApiHandler.Response response = handler().respond("GET", "/api/alerts", query);
     assertThat(response.status()).as(query).isEqualTo(400);
-    assertThat(response.body().size()).isEqualTo(1);
-    return response.body().get("error").asText();
+    assertThat(json(response).size()).isEqualTo(1);
+    return json(response).get("error").asText();
+  }
+
+  private static JsonNode json(ApiHandler.Response response) {
+    try {
+      return PLAIN.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static ApiHandler handler() {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The API over real HTTP and a running monitor: country codes in any case, and filters that could
- * never match answered 400 with one line rather than 200 [].
+ * The API over real HTTP and a running monitor: country codes in any case, filters that could never
+ * match answered 400 with one line rather than 200 [], and the schemas served as shipped.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung broker or client fails the test, not CI
 class ApiHttpIT extends BrokerPerClass {
@@ -73,6 +73,11 @@ class ApiHttpIT extends BrokerPerClass {
       assertThat(negative.statusCode()).isEqualTo(400);
       assertThat(JSON.readTree(negative.body()).get("error").asText())
           .isEqualTo("limit: expected a whole number ≥ 1, found -1");
+
+      HttpResponse<String> schema = get(base + "/schema/figure.json");
+      assertThat(schema.statusCode()).isEqualTo(200);
+      assertThat(schema.headers().firstValue("Content-Type")).contains("application/schema+json");
+      assertThat(schema.body()).isEqualTo(resource("/schema/figure.json"));
     }
   }
 
@@ -102,11 +107,12 @@ class ApiHttpIT extends BrokerPerClass {
   }
 
   private static List<String> seedCase() throws IOException {
-    try (InputStream in = ApiHttpIT.class.getResourceAsStream("/seed-case.jsonl")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .lines()
-          .filter(line -> !line.isBlank())
-          .toList();
+    return resource("/seed-case.jsonl").lines().filter(line -> !line.isBlank()).toList();
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = ApiHttpIT.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 }

@@ -67,6 +67,19 @@ class HttpSecurityIT {
                   .send(withAuth(metrics, "grafana", SECRET), HttpResponse.BodyHandlers.ofString())
                   .body())
           .contains("jvm_memory_used_bytes");
+      // the schemas are behind the same door as the rest of the port
+      URI schema = URI.create("http://127.0.0.1:" + web.port() + "/schema/alert.json");
+      assertThat(
+              client
+                  .send(
+                      HttpRequest.newBuilder(schema).build(), HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(401);
+      assertThat(
+              client
+                  .send(withAuth(schema, "grafana", SECRET), HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(200);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.tradewatch.config.SettingsLoader;
 import dev.tradewatch.config.Topics;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.metrics.PipelineMetrics;
+import dev.tradewatch.testing.Schemas;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,10 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
-/** A TopologyTestDriver around the real topology, with a fixed clock and a SimpleMeterRegistry. */
+/**
+ * A TopologyTestDriver around the real topology, with a fixed clock and a SimpleMeterRegistry;
+ * every alert read from it is checked against the alert schema.
+ */
 final class TopologyFixture implements AutoCloseable {
 
   static final Instant NOW = Instant.parse("2026-11-27T23:10:00Z");
@@ -54,7 +58,7 @@ final class TopologyFixture implements AutoCloseable {
             topics.input(), new ByteArraySerializer(), new ByteArraySerializer());
     alerts =
         driver.createOutputTopic(
-            topics.alerts(), new StringDeserializer(), new AlertJson().deserializer());
+            topics.alerts(), new StringDeserializer(), Schemas.checkedAlerts());
     deadLetters =
         driver.createOutputTopic(
             topics.deadLetter(), new ByteArrayDeserializer(), new ByteArrayDeserializer());

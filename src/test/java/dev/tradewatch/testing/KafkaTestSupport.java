@@ -3,7 +3,6 @@ package dev.tradewatch.testing;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.config.SettingsLoader;
 import dev.tradewatch.domain.alerts.Alert;
-import dev.tradewatch.stream.AlertJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -138,12 +137,15 @@ public final class KafkaTestSupport {
     return records;
   }
 
-  /** The latest state of every alert among {@code records}, by alert id. */
+  /**
+   * The latest state of every alert among {@code records}, by alert id; every record is checked
+   * against the alert schema on the way.
+   */
   public static Map<String, Alert> latestAlerts(List<ConsumerRecord<byte[], byte[]>> records) {
     Map<String, Alert> latest = new TreeMap<>();
     records.forEach(
         r -> {
-          Alert alert = AlertJson.fromBytes(r.value());
+          Alert alert = Schemas.alert(r.value());
           latest.put(alert.alertId(), alert);
         });
     return latest;

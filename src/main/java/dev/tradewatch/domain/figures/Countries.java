@@ -20,6 +20,11 @@ public final class Countries {
     return code != null && CODES.contains(code);
   }
 
+  /** Every known code; the published JSON Schemas list the same ones (a test keeps them equal). */
+  public static Set<String> codes() {
+    return CODES;
+  }
+
   private static Set<String> load() {
     Set<String> codes = new HashSet<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
     codes.add(WORLD);
