@@ -27,6 +27,12 @@ public final class FigureValidator {
    */
   static final Duration MAX_AHEAD = Duration.ofDays(1);
 
+  /**
+   * The earliest publishedAt taken: years before 0000 have no RFC 3339 form, and an alert's asOf
+   * must have one (the alert schema says date-time).
+   */
+  static final Instant EARLIEST_PUBLISHED_AT = Instant.parse("0000-01-01T00:00:00Z");
+
   private static final Pattern PERIOD = Pattern.compile("\\d{4}-\\d{2}");
   private static final Pattern CATEGORY = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._/&()+-]*");
 
@@ -131,6 +137,12 @@ public final class FigureValidator {
           RejectReason.BAD_PUBLISHED_AT,
           "publishedAt",
           "not an ISO-8601 instant: " + input.publishedAt());
+    }
+    if (publishedAt.isBefore(EARLIEST_PUBLISHED_AT)) {
+      return Validation.rejected(
+          RejectReason.BAD_PUBLISHED_AT,
+          "publishedAt",
+          input.publishedAt() + " is before the year 0000");
     }
     if (input.publishedAt() != null && publishedAt.isAfter(clock.instant().plus(MAX_AHEAD))) {
       return Validation.rejected(

@@ -63,6 +63,18 @@ class FigureValidatorTest {
   }
 
   @Test
+  void shouldRefuseAPublishedAtBeforeTheYearZero() {
+    // Java reads signed years; an alert's asOf must stay an RFC 3339 date-time
+    assertThat(validate(publishedAt("-0001-10-02T00:00:00Z")).rejection())
+        .isEqualTo(
+            Rejection.of(
+                RejectReason.BAD_PUBLISHED_AT,
+                "publishedAt",
+                "-0001-10-02T00:00:00Z is before the year 0000"));
+    assertThat(validate(publishedAt("0000-01-01T00:00:00Z")).isAccepted()).isTrue();
+  }
+
+  @Test
   void shouldAcceptAPublishedAtUpToADayAhead() {
     Validation validation = validate(publishedAt("2026-11-28T23:10:00Z"));
 
