@@ -11,6 +11,7 @@ import dev.tradewatch.isolated.AlertTail;
 import dev.tradewatch.lifecycle.ClusterPreparation;
 import dev.tradewatch.stream.AlertJson;
 import dev.tradewatch.testing.KafkaTestSupport;
+import dev.tradewatch.testing.Schemas;
 import io.micrometer.core.instrument.Counter;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +21,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -63,6 +67,7 @@ class AlertmanagerIT {
   private static ServedMonitor monitor;
   private static AlertTail tail;
   private static final Map<String, Alert> onTopic = new ConcurrentHashMap<>();
+  private static final Queue<String> schemaErrors = new ConcurrentLinkedQueue<>();
 
   @BeforeAll
   static void start() throws Exception {
@@ -84,7 +89,10 @@ class AlertmanagerIT {
         new AlertTail(
             ClusterPreparation.clientProperties(settings),
             settings.topics().alerts(),
-            alert -> onTopic.put(alert.alertId(), alert));
+            alert -> {
+              schemaErrors.addAll(Schemas.alertErrors(AlertJson.toNode(alert)));
+              onTopic.put(alert.alertId(), alert);
+            });
     try (InputStream in = AlertmanagerIT.class.getResourceAsStream("/seed-case.jsonl")) {
       produce(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
     }
@@ -104,6 +112,11 @@ class AlertmanagerIT {
     if (alertmanager != null) {
       alertmanager.close();
     }
+  }
+
+  @AfterEach
+  void everyAlertOnTheTopicMatchesThePublishedSchema() {
+    assertThat(schemaErrors).isEmpty();
   }
 
   @Test
