@@ -2,6 +2,7 @@ package dev.tradewatch.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class BenchFeed {
     Random random = new Random(seed);
     int months = Math.max(1, records / series);
     List<Entry> out = new ArrayList<>(records + records / 20);
-    YearMonth start = YearMonth.of(2019, 1);
+    YearMonth start = start(months, YearMonth.now(ZoneOffset.UTC));
     long[] ytd = new long[series];
     for (int m = 0; m < months; m++) {
       YearMonth period = start.plusMonths(m);
@@ -60,6 +61,19 @@ public final class BenchFeed {
       }
     }
     return out;
+  }
+
+  /**
+   * January 2019, unless the feed would then reach months that cannot be published yet (each month
+   * is published on the 2nd or 3rd of the next, and a publishedAt over a day ahead is refused):
+   * then as late as that allows, whatever the day of the month.
+   */
+  static YearMonth start(int months, YearMonth current) {
+    YearMonth latestPublished = current.minusMonths(2);
+    YearMonth start = YearMonth.of(2019, 1);
+    return start.plusMonths(months - 1L).isAfter(latestPublished)
+        ? latestPublished.minusMonths(months - 1L)
+        : start;
   }
 
   private static Entry json(int series, YearMonth period, String basis, long usd, int revision) {
