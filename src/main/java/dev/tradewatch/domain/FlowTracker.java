@@ -13,6 +13,7 @@ import dev.tradewatch.domain.rules.FlowDetector;
 import dev.tradewatch.domain.rules.Rule;
 import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.domain.series.Reported;
+import dev.tradewatch.domain.series.YearLedger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,18 +55,26 @@ public final class FlowTracker {
     if (current != null && !incoming.supersedes(current)) {
       return new Applied(FigureOutcome.STALE, List.of());
     }
+    YearLedger before = flowYear.ledger(reporter);
     flowYear.putReported(reporter, figure.id(), incoming);
     window.changed(year);
     // a value re-published unchanged is still evaluated: its publishedAt and source are evidence
     FigureOutcome outcome = current == null ? FigureOutcome.NEW : FigureOutcome.REVISION;
     Detector detector = detector(window, figure.series());
-    List<Alert> changes = new ArrayList<>();
-    for (int later = 0; later <= Rules.MAX_YEARS_BACK; later++) {
-      changes.addAll(reevaluateSeries(window, detector, reporter, year + later, later, now));
+    // rules look only backwards: months before the ledger's first change evaluate as before
+    int fromMonth = before.firstDifference(detector.ledger(year));
+    if (fromMonth > 12) {
+      return new Applied(outcome, List.of());
+    }
+    List<Alert> changes =
+        new ArrayList<>(reevaluateSeries(window, detector, reporter, year, 0, fromMonth, now));
+    for (int later = 1; later <= Rules.MAX_YEARS_BACK; later++) {
+      changes.addAll(reevaluateSeries(window, detector, reporter, year + later, later, 1, now));
     }
     FlowKey flow = window.flow();
     if (reporter.equals(flow.exporter()) || reporter.equals(flow.importer())) {
-      changes.addAll(reevaluateFlow(window, year, now)); // the two sides meet within a year
+      // the two sides meet within a month
+      changes.addAll(reevaluateFlow(window, year, fromMonth, now));
     }
     return new Applied(outcome, changes);
   }
@@ -82,9 +91,9 @@ public final class FlowTracker {
     List<Alert> changes = new ArrayList<>();
     for (String reporter : reporters) {
       Detector detector = detector(window, window.flow().series(reporter));
-      changes.addAll(reevaluateSeries(window, detector, reporter, year, 0, now));
+      changes.addAll(reevaluateSeries(window, detector, reporter, year, 0, 1, now));
     }
-    changes.addAll(reevaluateFlow(window, year, now));
+    changes.addAll(reevaluateFlow(window, year, 1, now));
     return changes;
   }
 
@@ -97,12 +106,18 @@ public final class FlowTracker {
   }
 
   /**
-   * Brings {@code reporter}'s stored alerts of {@code year}, of the rules that look at least {@code
-   * yearsBack} years back, in line with a fresh evaluation; returns what changed. Other rules'
-   * alerts are left as they are: a change {@code yearsBack} years earlier cannot reach them.
+   * Brings {@code reporter}'s stored alerts of {@code year} from {@code fromMonth} on, of the rules
+   * that look at least {@code yearsBack} years back, in line with a fresh evaluation; returns what
+   * changed. Other alerts are left as they are: the change cannot reach them.
    */
   private static List<Alert> reevaluateSeries(
-      FlowWindow window, Detector detector, String reporter, int year, int yearsBack, Instant now) {
+      FlowWindow window,
+      Detector detector,
+      String reporter,
+      int year,
+      int yearsBack,
+      int fromMonth,
+      Instant now) {
     FlowYear flowYear = window.year(year);
     if (flowYear.reported(reporter).isEmpty() && flowYear.alerts(reporter).isEmpty()) {
       return List.of(); // nothing known in that year, nothing raised: no rule has a period there
@@ -112,12 +127,13 @@ public final class FlowTracker {
         window.flow().series(reporter),
         year,
         yearsBack,
-        detector.evaluate(year, yearsBack),
+        fromMonth,
+        detector.evaluate(year, yearsBack, fromMonth),
         now);
   }
 
   /** The same for the flow's own alerts, those of rules comparing its two reporters. */
-  private List<Alert> reevaluateFlow(FlowWindow window, int year, Instant now) {
+  private List<Alert> reevaluateFlow(FlowWindow window, int year, int fromMonth, Instant now) {
     FlowKey flow = window.flow();
     FlowYear flowYear = window.year(year);
     SeriesKey subject = flow.series(SeriesKey.BOTH);
@@ -136,19 +152,20 @@ public final class FlowTracker {
     if (detector.isEmpty() && flowYear.alerts(SeriesKey.BOTH).isEmpty()) {
       return List.of(); // no flow rule applies, none ever fired
     }
-    return reconcile(window, subject, year, 0, detector.evaluate(year), now);
+    return reconcile(window, subject, year, 0, fromMonth, detector.evaluate(year, fromMonth), now);
   }
 
   /**
-   * Brings the stored alerts of {@code subject} in {@code year} of the rules that look at least
-   * {@code yearsBack} years back in line with {@code evaluations}, a fresh evaluation of those
-   * rules there; returns what changed.
+   * Brings the stored alerts of {@code subject} in {@code year} from {@code fromMonth} on, of the
+   * rules that look at least {@code yearsBack} years back, in line with {@code evaluations}, a
+   * fresh evaluation of those rules there; returns what changed.
    */
   private static List<Alert> reconcile(
       FlowWindow window,
       SeriesKey subject,
       int year,
       int yearsBack,
+      int fromMonth,
       List<Evaluation> evaluations,
       Instant now) {
     FlowYear flowYear = window.year(year);
@@ -162,7 +179,7 @@ public final class FlowTracker {
       change(subject, flowYear.alert(reporter, key), evaluation, now).ifPresent(changes::add);
     }
     for (Alert alert : stored) {
-      if (alert.rule().yearsBack() < yearsBack) {
+      if (alert.rule().yearsBack() < yearsBack || alert.period().getMonthValue() < fromMonth) {
         continue; // out of the change's reach: its evaluation is what it was
       }
       if (alert.status().isActive() && !evaluated.contains(alert.key())) {

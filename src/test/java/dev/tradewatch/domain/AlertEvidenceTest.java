@@ -26,6 +26,7 @@ class AlertEvidenceTest {
   private static final String AZE = "TUR-AZE-defence-aerospace-TUR-";
   private static final Instant SEP_02 = Instant.parse("2020-09-02T00:00:00Z");
   private static final Instant OCT_02 = Instant.parse("2020-10-02T00:00:00Z");
+  private static final Instant OCT_20 = Instant.parse("2020-10-20T00:00:00Z");
 
   @Test
   void shouldFireTheAugustSpikeAsOfItsOwnPublicationWithTheBaselineMonthsAsEvidence() {
@@ -134,13 +135,15 @@ class AlertEvidenceTest {
             fired.detectedAt(),
             fired.version()));
 
+    // a change that reaches it: September re-published (a later month leaves it alone)
     monitor.feed(figure("TUR", "OMN", "2020-10", 1_000_000));
+    assertThat(monitor.emitted()).hasSize(1);
+    monitor.feed(Figures.republished(september, 63_000_000, OCT_20));
 
     Alert updated = monitor.emitted().get(monitor.emitted().size() - 1);
     assertThat(updated.status()).isEqualTo(AlertStatus.UPDATED);
     assertThat(updated.version()).isEqualTo(2);
-    assertThat(updated.asOf()).isEqualTo(OCT_02);
-    assertThat(updated.firstFiredAsOf()).isEqualTo(OCT_02);
+    assertThat(updated.asOf()).isEqualTo(OCT_20);
     assertThat(updated.evidence()).hasSize(1);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradewatch.domain.figures.Basis;
 import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.domain.rules.DetectionConfig;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -74,6 +75,17 @@ class OrderIndependenceProperties {
     monitor.feed(feed.toArray(Figure[]::new));
 
     assertThat(monitor.emitted()).hasSize(emitted);
+  }
+
+  /**
+   * Each figure re-evaluates only what it can change (the months from its ledger's first change on,
+   * the years after it that rules reach): a full re-evaluation afterwards finds nothing to do.
+   */
+  @Property(tries = 300)
+  void aFullReevaluationAfterTheFeedChangesNothing(@ForAll("feeds") List<Figure> feed) {
+    Monitor monitor = new Monitor().feed(feed.toArray(Figure[]::new));
+
+    assertThat(monitor.reevaluateAll(DetectionConfig.defaults())).isEmpty();
   }
 
   private static Map<String, String> active(Map<String, String> state) {

@@ -44,8 +44,13 @@ public final class Detector {
    * change in year {@code year - yearsBack} can reach.
    */
   public List<Evaluation> evaluate(int year, int yearsBack) {
+    return evaluate(year, yearsBack, 1);
+  }
+
+  /** As {@link #evaluate(int, int)}, for the months of {@code year} from {@code fromMonth} on. */
+  public List<Evaluation> evaluate(int year, int yearsBack, int fromMonth) {
     List<Evaluation> evaluations = new ArrayList<>();
-    for (int m = 1; m <= 12; m++) {
+    for (int m = fromMonth; m <= 12; m++) {
       YearMonth period = YearMonth.of(year, m);
       for (SeriesRule<?> rule : applicable) {
         if (rule.yearsBack() >= yearsBack) {
@@ -54,6 +59,11 @@ public final class Detector {
       }
     }
     return evaluations;
+  }
+
+  /** The ledger of {@code year} the rules see (built once). */
+  public YearLedger ledger(int year) {
+    return ledgers.year(year);
   }
 
   private <S extends Rule.Settings> Optional<Evaluation> evaluate(

@@ -48,8 +48,13 @@ public final class FlowDetector {
 
   /** Every evaluation for the months of {@code year}, in period order, then registry order. */
   public List<Evaluation> evaluate(int year) {
+    return evaluate(year, 1);
+  }
+
+  /** As {@link #evaluate(int)}, for the months of {@code year} from {@code fromMonth} on. */
+  public List<Evaluation> evaluate(int year, int fromMonth) {
     List<Evaluation> evaluations = new ArrayList<>();
-    for (int m = 1; m <= 12; m++) {
+    for (int m = fromMonth; m <= 12; m++) {
       YearMonth period = YearMonth.of(year, m);
       for (FlowRule<?> rule : applicable) {
         evaluate(rule, period).ifPresent(evaluations::add);

@@ -3,6 +3,7 @@ package dev.tradewatch.domain.series;
 import dev.tradewatch.domain.figures.Basis;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -122,6 +123,31 @@ public final class YearLedger {
     ytdKind[m - 1] = DERIVED;
     ytdAt[m - 1] = latest(ytdAt[m], monthAt[m]);
     return true;
+  }
+
+  /**
+   * The first month (1..12) where this ledger and {@code other} differ in anything a rule can see —
+   * a value, how it is known, when, its source, a baseline's estimate — or 13 when none does. Rules
+   * look only backwards, so an evaluation for an earlier month is the same over both.
+   */
+  public int firstDifference(YearLedger other) {
+    for (int m = 1; m <= 12; m++) {
+      boolean same =
+          month[m] == other.month[m]
+              && monthKind[m] == other.monthKind[m]
+              && ytd[m] == other.ytd[m]
+              && ytdKind[m] == other.ytdKind[m]
+              && Objects.equals(monthAt[m], other.monthAt[m])
+              && Objects.equals(ytdAt[m], other.ytdAt[m])
+              && Objects.equals(monthSource[m], other.monthSource[m])
+              && Objects.equals(ytdSource[m], other.ytdSource[m])
+              && estimates[m] == other.estimates[m]
+              && Objects.equals(estimateAt[m], other.estimateAt[m]);
+      if (!same) {
+        return m;
+      }
+    }
+    return 13;
   }
 
   public Optional<Known> month(int m) {
