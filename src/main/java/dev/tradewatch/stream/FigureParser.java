@@ -1,15 +1,16 @@
 package dev.tradewatch.stream;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tradewatch.domain.figures.FigureInput;
 import dev.tradewatch.domain.figures.FigureValidator;
 import dev.tradewatch.domain.figures.RejectReason;
 import dev.tradewatch.domain.figures.Validation;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,24 +18,22 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns a record value into a validated figure or a rejection: size cap, strict UTF-8, one JSON
  * object, field types; then the domain's {@link FigureValidator} for meaning. Never throws on
- * input.
+ * input. It reads the bytes with Jackson's streaming parser — no tree, no string copy of the record
+ * — keeping only the fields a figure has; other fields are skipped (but still checked as JSON).
  */
 public final class FigureParser {
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(
-              JsonReadFeature
-                  .ALLOW_NON_NUMERIC_NUMBERS) // so NaN is refused as a value, not as syntax
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // so NaN is refused as a value
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
+
+  /** The text fields, in the order their types are checked; valueUsd comes after them. */
   private static final List<String> TEXT_FIELDS =
       List.of(
           "exporter",
@@ -45,6 +44,8 @@ public final class FigureParser {
           "reporter",
           "source",
           "publishedAt");
+
+  private static final int VALUE_USD = TEXT_FIELDS.size();
 
   private final FigureValidator validator;
   private final int maxRecordBytes;
@@ -64,76 +65,98 @@ public final class FigureParser {
           "",
           value.length + " bytes, more than the " + maxRecordBytes + " allowed");
     }
-    String text;
-    try {
-      text =
+    if (!isUtf8(value)) {
+      return Validation.rejected(RejectReason.BAD_ENCODING, "", "not valid UTF-8");
+    }
+    Fields fields = new Fields();
+    try (JsonParser parser = JSON.createParser(value)) {
+      boolean object = parser.nextToken() == JsonToken.START_OBJECT;
+      if (object) {
+        fields.read(parser);
+      } else {
+        parser.skipChildren();
+      }
+      if (parser.nextToken() != null) {
+        return Validation.rejected(
+            RejectReason.NOT_JSON, "", "trailing content after the JSON value");
+      }
+      if (!object) {
+        return Validation.rejected(RejectReason.NOT_AN_OBJECT, "", "expected a JSON object");
+      }
+    } catch (JsonProcessingException e) {
+      return Validation.rejected(RejectReason.NOT_JSON, "", firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      return Validation.rejected(RejectReason.NOT_JSON, "", firstLine(e.getMessage()));
+    }
+    return toInput(fields, fallbackPublishedAt);
+  }
+
+  /** Most records are ASCII, valid as they are; others go through a strict decoder. */
+  private static boolean isUtf8(byte[] value) {
+    for (byte b : value) {
+      if (b < 0) {
+        try {
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(value))
-              .toString();
-    } catch (CharacterCodingException e) {
-      return Validation.rejected(RejectReason.BAD_ENCODING, "", "not valid UTF-8");
+              .decode(ByteBuffer.wrap(value));
+          return true;
+        } catch (CharacterCodingException e) {
+          return false;
+        }
+      }
     }
-    JsonNode node;
-    try {
-      node = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      return Validation.rejected(RejectReason.NOT_JSON, "", firstLine(e.getOriginalMessage()));
-    }
-    if (node == null || !node.isObject()) {
-      return Validation.rejected(RejectReason.NOT_AN_OBJECT, "", "expected a JSON object");
-    }
-    return toInput(node, fallbackPublishedAt);
+    return true;
   }
 
-  private Validation toInput(JsonNode node, Instant fallbackPublishedAt) {
-    for (String field : TEXT_FIELDS) {
-      JsonNode child = node.get(field);
-      if (child != null && !child.isNull() && !child.isTextual()) {
+  private Validation toInput(Fields fields, Instant fallbackPublishedAt) {
+    for (int slot = 0; slot < TEXT_FIELDS.size(); slot++) {
+      JsonToken token = fields.tokens[slot];
+      if (token != null && token != JsonToken.VALUE_NULL && token != JsonToken.VALUE_STRING) {
         return Validation.rejected(
             RejectReason.WRONG_TYPE,
-            field,
-            "expected a string, found " + child.getNodeType().name().toLowerCase(Locale.ROOT));
+            TEXT_FIELDS.get(slot),
+            "expected a string, found " + typeOf(token));
       }
     }
-    JsonNode value = node.get("valueUsd");
-    BigDecimal valueUsd = null;
-    if (value != null && !value.isNull()) {
-      if (!value.isNumber()) {
+    JsonToken value = fields.tokens[VALUE_USD];
+    if (value != null && value != JsonToken.VALUE_NULL) {
+      if (!value.isNumeric()) {
         return Validation.rejected(
-            RejectReason.WRONG_TYPE,
-            "valueUsd",
-            "expected a number, found " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+            RejectReason.WRONG_TYPE, "valueUsd", "expected a number, found " + typeOf(value));
       }
-      if (value.isFloatingPointNumber()
-          && !value.isBigDecimal()
-          && !Double.isFinite(value.doubleValue())) {
+      if (fields.nonFinite != null) {
         return Validation.rejected(
             RejectReason.BAD_VALUE,
             "valueUsd",
-            "expected a finite number, found " + value.asText());
+            "expected a finite number, found " + fields.nonFinite);
       }
-      valueUsd = value.decimalValue();
     }
     FigureInput input =
         new FigureInput(
-            text(node, "exporter"),
-            text(node, "importer"),
-            text(node, "period"),
-            text(node, "basis"),
-            valueUsd,
-            text(node, "category"),
-            text(node, "reporter"),
-            text(node, "source"),
-            text(node, "publishedAt"));
+            fields.texts[0],
+            fields.texts[1],
+            fields.texts[2],
+            fields.texts[3],
+            fields.valueUsd,
+            fields.texts[4],
+            fields.texts[5],
+            fields.texts[6],
+            fields.texts[7]);
     return validator.validate(input, fallbackPublishedAt);
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode child = node.get(field);
-    return child == null || child.isNull() ? null : child.textValue();
+  /** The JSON type a token starts, as a rejection names it. */
+  private static String typeOf(JsonToken token) {
+    return switch (token) {
+      case START_OBJECT -> "object";
+      case START_ARRAY -> "array";
+      case VALUE_STRING -> "string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+      case VALUE_TRUE, VALUE_FALSE -> "boolean";
+      default -> "null";
+    };
   }
 
   private static String firstLine(String message) {
@@ -142,5 +165,41 @@ public final class FigureParser {
     }
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** The figure's fields as read: each one's first token, and the value where it is one. */
+  private static final class Fields {
+    final JsonToken[] tokens = new JsonToken[VALUE_USD + 1];
+    final String[] texts = new String[VALUE_USD];
+    BigDecimal valueUsd;
+    String nonFinite; // NaN or an infinity, as Java writes it
+
+    void read(JsonParser parser) throws IOException {
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        int slot = slotOf(parser.currentName());
+        JsonToken token = parser.nextToken();
+        if (slot >= 0) {
+          tokens[slot] = token;
+          if (slot < VALUE_USD && token == JsonToken.VALUE_STRING) {
+            texts[slot] = parser.getText();
+          } else if (slot == VALUE_USD && token.isNumeric()) {
+            number(parser);
+          }
+        }
+        parser.skipChildren(); // an object or array: checked as JSON, not kept
+      }
+    }
+
+    private void number(JsonParser parser) throws IOException {
+      if (parser.isNaN()) {
+        nonFinite = Double.toString(parser.getDoubleValue());
+      } else {
+        valueUsd = parser.getDecimalValue(); // exact: a double would round large amounts
+      }
+    }
+
+    private static int slotOf(String name) {
+      return "valueUsd".equals(name) ? VALUE_USD : TEXT_FIELDS.indexOf(name);
+    }
   }
 }

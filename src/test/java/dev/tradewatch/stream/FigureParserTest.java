@@ -1,0 +1,85 @@
+package dev.tradewatch.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradewatch.domain.figures.FigureValidator;
+import dev.tradewatch.domain.figures.Validation;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What the streaming parser must still see although it keeps only a figure's fields: the JSON
+ * limits in fields it skips, the type of every field it keeps, and what follows the object.
+ */
+class FigureParserTest {
+
+  private static final String GOOD =
+      "\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":77100000";
+  private static final FigureParser PARSER =
+      new FigureParser(
+          new FigureValidator(Clock.fixed(TopologyFixture.NOW, ZoneOffset.UTC)), 1 << 20);
+
+  @Test
+  void acceptsAFigureWithFieldsOfItsOwnAndLettersBeyondAscii() {
+    Validation parsed =
+        parse("{" + GOOD + ",\"category\":\"Ж-93\",\"note\":{\"a\":[1,2.5,null,true]}}");
+
+    assertThat(parsed.isAccepted()).as(parsed.toString()).isTrue();
+    assertThat(parsed.figure().series().category()).isEqualTo("Ж-93");
+    assertThat(parsed.figure().valueCents()).isEqualTo(7_710_000_000L);
+  }
+
+  @Test
+  void refusesJsonLimitsInFieldsItDoesNotKeep() {
+    assertThat(reason("{" + GOOD + ",\"note\":" + "1".repeat(1500) + "}")).isEqualTo("not-json");
+    assertThat(reason("{" + GOOD + ",\"note\":" + "[".repeat(1200) + "]".repeat(1200) + "}"))
+        .isEqualTo("not-json");
+    assertThat(reason("{" + GOOD + ",\"note\":{\"a\":1,\"a\":2}}")).isEqualTo("not-json");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{GOOD,\"exporter\":7}|not-json|",
+        "{\"exporter\":7,\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":1}|wrong-type|expected a string, found number",
+        "{\"exporter\":\"TUR\",\"importer\":[\"AZE\"],\"period\":\"2020-09\",\"valueUsd\":1}|wrong-type|expected a string, found array",
+        "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":true,\"valueUsd\":1}|wrong-type|expected a string, found boolean",
+        "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":\"1\"}|wrong-type|expected a number, found string",
+        "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":{}}|wrong-type|expected a number, found object",
+        "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":-Infinity}|bad-value|expected a finite number, found -Infinity",
+        "{GOOD} {}|not-json|trailing content after the JSON value",
+        "[1,2]|not-an-object|expected a JSON object",
+        "'   '|not-an-object|expected a JSON object",
+      })
+  void namesWhatIsWrong(String json, String reason, String detail) {
+    Validation parsed = parse(json.replace("GOOD", GOOD));
+
+    assertThat(parsed.rejection().reason().wireName()).isEqualTo(reason);
+    if (detail != null) {
+      assertThat(parsed.rejection().detail()).isEqualTo(detail);
+    }
+  }
+
+  @Test
+  void refusesBytesThatAreNotUtf8() {
+    byte[] value = ("{" + GOOD + ",\"source\":\"x\"}").getBytes(StandardCharsets.UTF_8);
+    value[value.length - 3] = (byte) 0xC3; // a lead byte without its continuation
+
+    assertThat(PARSER.parse(value, TopologyFixture.NOW).rejection().reason().wireName())
+        .isEqualTo("bad-encoding");
+  }
+
+  private static String reason(String json) {
+    Validation parsed = parse(json);
+    return parsed.isAccepted() ? "accepted" : parsed.rejection().reason().wireName();
+  }
+
+  private static Validation parse(String json) {
+    return PARSER.parse(json.getBytes(StandardCharsets.UTF_8), TopologyFixture.NOW);
+  }
+}
