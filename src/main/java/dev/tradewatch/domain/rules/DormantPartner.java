@@ -103,7 +103,7 @@ public final class DormantPartner implements SeriesRule<DormantPartner.Settings>
     // decides, and its evidence built only when an alert shows it
     boolean fires =
         value >= settings.floorCents()
-            && LookBack.count(period, ledgers, dormant).isQuiet(settings.minKnownMonths());
+            && LookBack.isQuiet(period, ledgers, dormant, settings.minKnownMonths());
     Severity severity =
         value >= HIGH_AT_FLOORS * settings.floorCents() ? Severity.HIGH : Severity.MEDIUM;
     return new Evaluation(
@@ -143,8 +143,23 @@ public final class DormantPartner implements SeriesRule<DormantPartner.Settings>
       return new LookBack(known, above);
     }
 
-    boolean isQuiet(int minKnownMonths) {
-      return known >= minKnownMonths && above == 0;
+    /**
+     * Whether the look-back is quiet: no month above {@code dormant}, enough of them known. Read
+     * from the latest month back, stopping at the first one above: a partner that traded last month
+     * decides here, without the ledger of two years ago.
+     */
+    static boolean isQuiet(YearMonth period, Ledgers ledgers, long dormant, int minKnownMonths) {
+      int known = 0;
+      for (int back = 1; back <= LOOK_BACK; back++) {
+        OptionalLong estimate = ledgers.estimate(period.minusMonths(back));
+        if (estimate.isPresent()) {
+          if (estimate.getAsLong() > dormant) {
+            return false;
+          }
+          known++;
+        }
+      }
+      return known >= minKnownMonths;
     }
 
     /** {@code 24 months 2018-09..2020-08, 14 known, all ≤ $100.0K}. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.IntFunction;
 
 /**
@@ -39,6 +40,11 @@ public final class Ledgers {
   /** The year-to-date value up to and including {@code period}, when known. */
   public Optional<Known> ytd(YearMonth period) {
     return year(period.getYear()).ytd(period.getMonthValue());
+  }
+
+  /** The month {@code period} as a baseline counts it (known or a span's share), when either. */
+  public OptionalLong estimate(YearMonth period) {
+    return year(period.getYear()).estimate(period.getMonthValue());
   }
 
   /** The month {@code period} as evidence, when known. */
