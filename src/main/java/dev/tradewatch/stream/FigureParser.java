@@ -68,6 +68,10 @@ public final class FigureParser {
     if (!isUtf8(value)) {
       return Validation.rejected(RejectReason.BAD_ENCODING, "", "not valid UTF-8");
     }
+    if (hasNul(value)) {
+      // JSON text never has one; and Jackson would read zero bytes up front as UTF-16 or UTF-32
+      return Validation.rejected(RejectReason.NOT_JSON, "", "a NUL byte: not JSON text in UTF-8");
+    }
     Fields fields = new Fields();
     try (JsonParser parser = JSON.createParser(value)) {
       boolean object = parser.nextToken() == JsonToken.START_OBJECT;
@@ -108,6 +112,15 @@ public final class FigureParser {
       }
     }
     return true;
+  }
+
+  private static boolean hasNul(byte[] value) {
+    for (byte b : value) {
+      if (b == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Validation toInput(Fields fields, Instant fallbackPublishedAt) {

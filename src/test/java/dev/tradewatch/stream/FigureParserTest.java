@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradewatch.domain.figures.FigureValidator;
 import dev.tradewatch.domain.figures.Validation;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -62,6 +63,19 @@ class FigureParserTest {
     assertThat(parsed.rejection().reason().wireName()).isEqualTo(reason);
     if (detail != null) {
       assertThat(parsed.rejection().detail()).isEqualTo(detail);
+    }
+  }
+
+  @Test
+  void refusesJsonInUtf16OrUtf32ThatHasNoInvalidUtf8Byte() {
+    // ASCII in UTF-16 or UTF-32 is valid UTF-8 byte by byte, with NULs Jackson reads as those
+    for (String charset : new String[] {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"}) {
+      byte[] value = ("{" + GOOD + "}").getBytes(Charset.forName(charset));
+
+      assertThat(PARSER.parse(value, TopologyFixture.NOW).rejection())
+          .as(charset)
+          .isNotNull()
+          .satisfies(rejection -> assertThat(rejection.reason().wireName()).isEqualTo("not-json"));
     }
   }
 
