@@ -53,6 +53,8 @@ class FigureParserTest {
         "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":\"1\"}|wrong-type|expected a number, found string",
         "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":{}}|wrong-type|expected a number, found object",
         "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":-Infinity}|bad-value|expected a finite number, found -Infinity",
+        "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":1e9999999999}|bad-value|expected 0 ≤ value < 10^13 after rounding to the cent, found 1e9999999999",
+        "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":-2E+9999999999}|bad-value|expected 0 ≤ value < 10^13 after rounding to the cent, found -2E+9999999999",
         "{GOOD} {}|not-json|trailing content after the JSON value",
         "[1,2]|not-an-object|expected a JSON object",
         "'   '|not-an-object|expected a JSON object",
@@ -63,6 +65,17 @@ class FigureParserTest {
     assertThat(parsed.rejection().reason().wireName()).isEqualTo(reason);
     if (detail != null) {
       assertThat(parsed.rejection().detail()).isEqualTo(detail);
+    }
+  }
+
+  @Test
+  void takesANumberBeyondBigDecimalThatRoundsToZeroAsZero() {
+    // the schema takes it (-0.005 < value < 10^13): so must the parser, not fail on it
+    for (String tiny : new String[] {"1e-9999999999", "-5E-99999999999", "0e9999999999"}) {
+      Validation parsed = parse("{" + GOOD.replace("77100000", tiny) + "}");
+
+      assertThat(parsed.isAccepted()).as(tiny + ": " + parsed).isTrue();
+      assertThat(parsed.figure().valueCents()).isZero();
     }
   }
 
