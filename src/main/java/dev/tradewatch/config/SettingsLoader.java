@@ -216,6 +216,15 @@ public final class SettingsLoader {
   private static URI alertmanagerUrl(String text) {
     try {
       URI url = new URI(text);
+      if (url.getRawUserInfo() != null) {
+        // it would be logged and shown with the URL, and the client would not send it
+        throw new ConfigException(
+            ConfigKeys.ALERTMANAGER_URL
+                + ": credentials in the URL are not used; set "
+                + ConfigKeys.ALERTMANAGER_USERNAME
+                + " and "
+                + ConfigKeys.ALERTMANAGER_PASSWORD);
+      }
       if (("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
           && url.getHost() != null) {
         return url;

@@ -15,8 +15,10 @@ import java.util.Map;
  * What Alertmanager must be told, per alert id: every active alert, posted when it changes and
  * again every {@code resendInterval}, each post valid for {@code validity} (so an alert tradewatch
  * stops sending expires by itself); a resolved alert is posted once more with its {@code endsAt},
- * then forgotten. Failed posts are simply retried: nothing is marked sent until Alertmanager
- * accepted it. Single-threaded: the bridge's thread owns it.
+ * then forgotten. Alertmanager tells alerts apart by their label sets, so a label set an alert
+ * leaves (another severity) is ended like a resolved alert. Failed posts are simply retried:
+ * nothing is marked sent until Alertmanager accepted it. Single-threaded: the bridge's thread owns
+ * it.
  */
 final class Outbox {
 
@@ -45,8 +47,11 @@ final class Outbox {
   }
 
   /**
-   * Takes in an alert record of {@code partition} read at {@code now}. A resolution older than one
-   * validity period is dropped: whatever Alertmanager had of the alert has expired by then.
+   * Takes in an alert record of {@code partition} read at {@code now}. Alertmanager knows an alert
+   * by its label set, so when a record's labels differ from those last taken for its id — a new
+   * severity, or the severity a resolution carries — the old label set is ended (at the change) and
+   * the new one, if active, posted. An end whose label set has expired in Alertmanager by itself
+   * (one validity period after its last post) is not posted.
    */
   void record(int partition, JsonNode alert, Instant now) {
     String id = alert.path("alertId").asText("");
@@ -54,25 +59,44 @@ final class Outbox {
       return;
     }
     Instant detectedAt = instant(alert.path("detectedAt"), now);
+    boolean active = !"RESOLVED".equals(alert.path("status").asText());
     Entry known = entries.get(id);
-    if ("RESOLVED".equals(alert.path("status").asText())) {
-      if (detectedAt.plus(validity).isBefore(now)) {
-        entries.remove(id);
-      } else {
-        Instant startsAt = known == null ? detectedAt : earlier(known.startsAt(), detectedAt);
-        entries.put(id, new Entry(partition, alert, startsAt, detectedAt, true, null));
-      }
+    boolean continues = known != null && !known.resolved();
+    boolean relabelled = known != null && !sameLabels(known.alert(), alert);
+    if (relabelled) {
+      end(superseded(id, known.alert()), known, continues ? detectedAt : known.endsAt(), now);
+    }
+    if (active) {
+      // firing again under a label set that was being ended: it goes on instead
+      entries.remove(superseded(id, alert));
+      Instant startsAt = continues ? earlier(known.startsAt(), detectedAt) : detectedAt;
+      Instant lastSent = continues ? known.lastSent() : null;
+      entries.put(id, new Entry(partition, alert, startsAt, null, true, lastSent));
+    } else if (relabelled) {
+      entries.remove(id); // what Alertmanager has of it is ended above, under its labels
+    } else {
+      Instant startsAt = known == null ? detectedAt : known.startsAt();
+      Instant lastSent = known == null ? null : known.lastSent();
+      end(id, new Entry(partition, alert, startsAt, null, true, lastSent), detectedAt, now);
+    }
+  }
+
+  private static String superseded(String id, JsonNode alert) {
+    return id + " superseded " + AlertmanagerAlert.labels(alert);
+  }
+
+  /**
+   * Puts under {@code key} the end, at {@code endsAt}, of {@code ended}'s label set — unless every
+   * post of it has expired in Alertmanager by {@code now}, which ends it already.
+   */
+  private void end(String key, Entry ended, Instant endsAt, Instant now) {
+    Instant lastPost = ended.lastSent() == null ? endsAt : later(ended.lastSent(), endsAt);
+    if (lastPost.plus(validity).isBefore(now)) {
+      entries.remove(key);
       return;
     }
-    boolean continues = known != null && !known.resolved();
-    Instant startsAt = continues ? earlier(known.startsAt(), detectedAt) : detectedAt;
-    if (continues && !sameLabels(known.alert(), alert)) {
-      // a new severity is a new label set, another alert to Alertmanager: end the old one now
-      entries.put(
-          id + " superseded " + AlertmanagerAlert.labels(known.alert()),
-          new Entry(partition, known.alert(), known.startsAt(), detectedAt, true, null));
-    }
-    entries.put(id, new Entry(partition, alert, startsAt, null, true, null));
+    Instant startsAt = earlier(ended.startsAt(), endsAt); // clocks of two instances may differ
+    entries.put(key, new Entry(ended.partition(), ended.alert(), startsAt, endsAt, true, null));
   }
 
   private static boolean sameLabels(JsonNode a, JsonNode b) {
@@ -135,6 +159,10 @@ final class Outbox {
 
   private static Instant earlier(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static Instant instant(JsonNode value, Instant fallback) {

@@ -68,6 +68,10 @@ public final class FigureParser {
     if (!isUtf8(value)) {
       return Validation.rejected(RejectReason.BAD_ENCODING, "", "not valid UTF-8");
     }
+    if (hasNul(value)) {
+      // JSON text never has one; and Jackson would read zero bytes up front as UTF-16 or UTF-32
+      return Validation.rejected(RejectReason.NOT_JSON, "", "a NUL byte: not JSON text in UTF-8");
+    }
     Fields fields = new Fields();
     try (JsonParser parser = JSON.createParser(value)) {
       boolean object = parser.nextToken() == JsonToken.START_OBJECT;
@@ -110,6 +114,15 @@ public final class FigureParser {
     return true;
   }
 
+  private static boolean hasNul(byte[] value) {
+    for (byte b : value) {
+      if (b == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private Validation toInput(Fields fields, Instant fallbackPublishedAt) {
     for (int slot = 0; slot < TEXT_FIELDS.size(); slot++) {
       JsonToken token = fields.tokens[slot];
@@ -131,6 +144,12 @@ public final class FigureParser {
             RejectReason.BAD_VALUE,
             "valueUsd",
             "expected a finite number, found " + fields.nonFinite);
+      }
+      if (fields.tooLarge != null) {
+        return Validation.rejected(
+            RejectReason.BAD_VALUE,
+            "valueUsd",
+            "expected 0 ≤ value < 10^13 after rounding to the cent, found " + fields.tooLarge);
       }
     }
     FigureInput input =
@@ -173,6 +192,7 @@ public final class FigureParser {
     final String[] texts = new String[VALUE_USD];
     BigDecimal valueUsd;
     String nonFinite; // NaN or an infinity, as Java writes it
+    String tooLarge; // a number whose exponent is beyond BigDecimal's, as written
 
     void read(JsonParser parser) throws IOException {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -194,7 +214,28 @@ public final class FigureParser {
       if (parser.isNaN()) {
         nonFinite = Double.toString(parser.getDoubleValue());
       } else {
-        valueUsd = parser.getDecimalValue(); // exact: a double would round large amounts
+        try {
+          valueUsd = parser.getDecimalValue(); // exact: a double would round large amounts
+        } catch (NumberFormatException e) {
+          beyondBigDecimal(parser.getText());
+        }
+      }
+    }
+
+    /**
+     * A number such as {@code 1e9999999999}, whose exponent does not fit an int: with a negative
+     * exponent (or no digit but 0) it rounds to 0 cents, otherwise it is far beyond any amount.
+     */
+    private void beyondBigDecimal(String text) {
+      int exponent = Math.max(text.indexOf('e'), text.indexOf('E'));
+      boolean tiny =
+          exponent > 0
+              && (text.charAt(exponent + 1) == '-'
+                  || text.substring(0, exponent).chars().noneMatch(c -> c >= '1' && c <= '9'));
+      if (tiny) {
+        valueUsd = BigDecimal.ZERO;
+      } else {
+        tooLarge = text.length() > 40 ? text.substring(0, 40) + "…" : text;
       }
     }
 

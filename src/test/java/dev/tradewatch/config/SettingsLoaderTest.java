@@ -289,6 +289,20 @@ class SettingsLoaderTest {
         .hasMessageStartingWith("tradewatch.alertmanager.password: expected a password");
   }
 
+  @Test
+  void shouldRefuseCredentialsInAnAlertmanagerUrlWithoutRepeatingThem() {
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    null,
+                    Map.of("TRADEWATCH_ALERTMANAGER_URL", "https://tw:s3cret@am:9093"),
+                    Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "tradewatch.alertmanager.url: credentials in the URL are not used; set"
+                + " tradewatch.alertmanager.username and tradewatch.alertmanager.password");
+  }
+
   private static String spikeFactor(
       DetectionConfig detection, String exporter, String importer, String category) {
     return detection

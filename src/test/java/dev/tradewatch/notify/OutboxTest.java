@@ -117,6 +117,109 @@ class OutboxTest {
   }
 
   @Test
+  void aResolutionEndsTheLabelSetTheAlertFiredWithThoughItsSeverityDiffers() {
+    // a critical month revised below the threshold resolves as "high": the numbers as they stand
+    outbox.record(0, alert("FIRING", "critical", T0), T0);
+    outbox.sent(List.of(ID), T0);
+    Instant resolvedAt = T0.plusSeconds(30);
+    outbox.record(0, alert("RESOLVED", "high", resolvedAt), resolvedAt);
+
+    Map<String, ObjectNode> due = outbox.due(resolvedAt, 500, null);
+
+    assertThat(due.values())
+        .singleElement()
+        .satisfies(
+            post -> {
+              assertThat(post.at("/labels/severity").asText()).isEqualTo("critical");
+              assertThat(post.get("startsAt").asText()).isEqualTo(T0.toString());
+              assertThat(post.get("endsAt").asText()).isEqualTo(resolvedAt.toString());
+            });
+    outbox.sent(due.keySet(), resolvedAt);
+    assertThat(outbox.size()).isZero();
+  }
+
+  @Test
+  void aSeverityThatComesBackIsNotEndedByItsEarlierChange() {
+    outbox.record(0, alert("FIRING", "high", T0), T0);
+    outbox.sent(List.of(ID), T0);
+    Instant critical = T0.plusSeconds(10);
+    Instant highAgain = T0.plusSeconds(20);
+    outbox.record(0, alert("UPDATED", "critical", critical), critical);
+    outbox.record(0, alert("UPDATED", "high", highAgain), highAgain);
+
+    Map<String, ObjectNode> due = outbox.due(highAgain, 500, null);
+
+    // one post per label set: "high" fires on, "critical" ends (a "high" ending at 10 s, posted
+    // after it in the same array, would end the alert Alertmanager shows)
+    assertThat(due.values())
+        .hasSize(2)
+        .anySatisfy(
+            post -> {
+              assertThat(post.at("/labels/severity").asText()).isEqualTo("high");
+              assertThat(post.get("endsAt").asText())
+                  .isEqualTo(highAgain.plusSeconds(240).toString());
+            })
+        .anySatisfy(
+            post -> {
+              assertThat(post.at("/labels/severity").asText()).isEqualTo("critical");
+              assertThat(post.get("endsAt").asText()).isEqualTo(highAgain.toString());
+            });
+  }
+
+  @Test
+  void aSeverityChangeReadBackLongAfterIsNotPosted() {
+    // read back from the topic after a restart: the "high" label set expired long ago
+    Instant readAt = T0.plusSeconds(3600);
+    outbox.record(0, alert("FIRING", "high", T0), readAt);
+    outbox.record(0, alert("UPDATED", "critical", T0.plusSeconds(10)), readAt);
+
+    Map<String, ObjectNode> due = outbox.due(readAt, 500, null);
+
+    assertThat(due).containsOnlyKeys(ID);
+    assertThat(due.get(ID).at("/labels/severity").asText()).isEqualTo("critical");
+  }
+
+  @Test
+  void aResolutionReadLateIsPostedWhileTheAlertsLastPostIsValid() {
+    // the bridge lagged: it kept re-sending the alert after the stream had resolved it
+    outbox.record(0, alert("FIRING", "high", T0), T0);
+    Instant lastSent = T0.plusSeconds(3500);
+    outbox.sent(List.of(ID), lastSent);
+    Instant resolvedAt = T0.plusSeconds(60);
+    outbox.record(0, alert("RESOLVED", "high", resolvedAt), T0.plusSeconds(3600));
+
+    Map<String, ObjectNode> due = outbox.due(T0.plusSeconds(3600), 500, null);
+
+    assertThat(due).containsOnlyKeys(ID);
+    assertThat(due.get(ID).get("endsAt").asText()).isEqualTo(resolvedAt.toString());
+  }
+
+  @Test
+  void firingAgainUnderAnotherSeverityStillEndsTheResolvedLabelSet() {
+    outbox.record(0, alert("FIRING", "critical", T0), T0);
+    outbox.sent(List.of(ID), T0);
+    Instant resolvedAt = T0.plusSeconds(10);
+    Instant firesAgain = T0.plusSeconds(20);
+    outbox.record(0, alert("RESOLVED", "critical", resolvedAt), resolvedAt);
+    outbox.record(0, alert("FIRING", "high", firesAgain), firesAgain); // before any post
+
+    Map<String, ObjectNode> due = outbox.due(firesAgain, 500, null);
+
+    assertThat(due.values())
+        .hasSize(2)
+        .anySatisfy(
+            post -> {
+              assertThat(post.at("/labels/severity").asText()).isEqualTo("critical");
+              assertThat(post.get("endsAt").asText()).isEqualTo(resolvedAt.toString());
+            })
+        .anySatisfy(
+            post -> {
+              assertThat(post.at("/labels/severity").asText()).isEqualTo("high");
+              assertThat(post.get("startsAt").asText()).isEqualTo(firesAgain.toString());
+            });
+  }
+
+  @Test
   void changesComeFirstAndAPostIsBounded() {
     for (int i = 0; i < 5; i++) {
       outbox.record(0, alert("FIRING", "high", T0, ID + i), T0);

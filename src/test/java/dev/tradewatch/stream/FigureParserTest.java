@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradewatch.domain.figures.FigureValidator;
 import dev.tradewatch.domain.figures.Validation;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -52,6 +53,8 @@ class FigureParserTest {
         "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":\"1\"}|wrong-type|expected a number, found string",
         "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":{}}|wrong-type|expected a number, found object",
         "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":-Infinity}|bad-value|expected a finite number, found -Infinity",
+        "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":1e9999999999}|bad-value|expected 0 ≤ value < 10^13 after rounding to the cent, found 1e9999999999",
+        "{\"exporter\":\"TUR\",\"importer\":\"AZE\",\"period\":\"2020-09\",\"valueUsd\":-2E+9999999999}|bad-value|expected 0 ≤ value < 10^13 after rounding to the cent, found -2E+9999999999",
         "{GOOD} {}|not-json|trailing content after the JSON value",
         "[1,2]|not-an-object|expected a JSON object",
         "'   '|not-an-object|expected a JSON object",
@@ -62,6 +65,30 @@ class FigureParserTest {
     assertThat(parsed.rejection().reason().wireName()).isEqualTo(reason);
     if (detail != null) {
       assertThat(parsed.rejection().detail()).isEqualTo(detail);
+    }
+  }
+
+  @Test
+  void takesANumberBeyondBigDecimalThatRoundsToZeroAsZero() {
+    // the schema takes it (-0.005 < value < 10^13): so must the parser, not fail on it
+    for (String tiny : new String[] {"1e-9999999999", "-5E-99999999999", "0e9999999999"}) {
+      Validation parsed = parse("{" + GOOD.replace("77100000", tiny) + "}");
+
+      assertThat(parsed.isAccepted()).as(tiny + ": " + parsed).isTrue();
+      assertThat(parsed.figure().valueCents()).isZero();
+    }
+  }
+
+  @Test
+  void refusesJsonInUtf16OrUtf32ThatHasNoInvalidUtf8Byte() {
+    // ASCII in UTF-16 or UTF-32 is valid UTF-8 byte by byte, with NULs Jackson reads as those
+    for (String charset : new String[] {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"}) {
+      byte[] value = ("{" + GOOD + "}").getBytes(Charset.forName(charset));
+
+      assertThat(PARSER.parse(value, TopologyFixture.NOW).rejection())
+          .as(charset)
+          .isNotNull()
+          .satisfies(rejection -> assertThat(rejection.reason().wireName()).isEqualTo("not-json"));
     }
   }
 
