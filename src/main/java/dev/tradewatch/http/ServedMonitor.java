@@ -29,6 +29,7 @@ public final class ServedMonitor implements AutoCloseable {
    * Alertmanager configured, posts the alerts there too.
    */
   public static ServedMonitor start(Settings settings, Clock clock) {
+    AlertmanagerBridge.check(settings);
     HttpEndpoint endpoint = HttpEndpoint.start(settings);
     StreamsRuntime monitor = null;
     try {

@@ -14,10 +14,12 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -57,7 +59,7 @@ public final class AlertmanagerBridge implements AutoCloseable {
   private final Outbox outbox;
   private final Clock clock;
   private final String generatorBase;
-  private final Map<TopicPartition, Long> catchingUp = new HashMap<>();
+  private final Map<TopicPartition, Long> catchUpEnds = new HashMap<>();
   private final Map<AlertmanagerClient.Outcome, Counter> posts =
       new EnumMap<>(AlertmanagerClient.Outcome.class);
   private final Counter unreadable;
@@ -67,6 +69,7 @@ public final class AlertmanagerBridge implements AutoCloseable {
   private Duration backoff = Duration.ZERO;
   private Instant nextAttempt = Instant.MIN;
   private boolean failing;
+  private boolean readFailing;
 
   private AlertmanagerBridge(
       Settings settings,
@@ -122,6 +125,16 @@ public final class AlertmanagerBridge implements AutoCloseable {
     return bridge;
   }
 
+  /**
+   * Checks the Alertmanager settings that only show when used (the truststore loads), so that a
+   * mistake stops start-up before the monitor runs.
+   */
+  public static void check(Settings settings) {
+    if (settings.alertmanager().enabled()) {
+      new AlertmanagerClient(settings.alertmanager());
+    }
+  }
+
   private static KafkaConsumer<byte[], byte[]> consumer(
       Settings settings, Properties clientProperties) {
     Properties props = new Properties();
@@ -141,15 +154,20 @@ public final class AlertmanagerBridge implements AutoCloseable {
           for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
             take(record);
           }
-          if (caughtUp()) {
-            postDue();
-          }
+          postDue();
           pending = outbox.pending();
+          if (readFailing) {
+            LOG.info("Reading the alert topic for Alertmanager again");
+            readFailing = false;
+          }
         } catch (WakeupException e) {
           throw e;
         } catch (KafkaException e) {
-          // the cluster may come back: keep following, without spinning
-          LOG.warn("Reading the alert topic for Alertmanager failed; retrying: {}", e.toString());
+          // the cluster (or an ACL) may be fixed: keep following, without spinning or flooding
+          if (!readFailing) {
+            LOG.warn("Reading the alert topic for Alertmanager failed; retrying: {}", e.toString());
+          }
+          readFailing = true;
           LockSupport.parkNanos(FIRST_BACKOFF.toNanos());
         }
       }
@@ -158,7 +176,12 @@ public final class AlertmanagerBridge implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      // an interrupt from close() would make the consumer skip leaving its group
+      boolean interrupted = Thread.interrupted();
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -176,10 +199,15 @@ public final class AlertmanagerBridge implements AutoCloseable {
     outbox.record(record.partition(), alert, clock.instant());
   }
 
-  /** Whether every newly owned partition has been read up to where it ended when assigned. */
-  private boolean caughtUp() {
-    catchingUp.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
-    return catchingUp.isEmpty();
+  /**
+   * The newly owned partitions not yet read up to where they ended when assigned: their alerts
+   * wait, so that history is not posted change by change; the other partitions' go on.
+   */
+  private Set<Integer> catchingUp() {
+    catchUpEnds.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
+    Set<Integer> partitions = new HashSet<>();
+    catchUpEnds.keySet().forEach(partition -> partitions.add(partition.partition()));
+    return partitions;
   }
 
   private void postDue() throws InterruptedException {
@@ -187,7 +215,7 @@ public final class AlertmanagerBridge implements AutoCloseable {
     if (now.isBefore(nextAttempt)) {
       return;
     }
-    Map<String, ObjectNode> due = outbox.due(now, MAX_POST, generatorBase);
+    Map<String, ObjectNode> due = outbox.due(now, MAX_POST, generatorBase, catchingUp());
     if (due.isEmpty()) {
       return;
     }
@@ -228,12 +256,12 @@ public final class AlertmanagerBridge implements AutoCloseable {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       consumer.seekToBeginning(partitions);
-      catchingUp.putAll(consumer.endOffsets(partitions));
+      catchUpEnds.putAll(consumer.endOffsets(partitions));
     }
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      partitions.forEach(catchingUp::remove);
+      partitions.forEach(catchUpEnds::remove);
       outbox.forget(partitions.stream().map(TopicPartition::partition).toList());
     }
   }

@@ -38,9 +38,9 @@ final class AlertmanagerClient {
   enum Outcome {
     /** Every Alertmanager accepted the alerts. */
     SENT,
-    /** An Alertmanager answered 4xx: the alerts will not be accepted by trying again. */
+    /** An Alertmanager refused the alerts themselves (400, 422): trying again cannot help. */
     REFUSED,
-    /** An Alertmanager was unreachable, timed out or answered 5xx, 408 or 429. */
+    /** An Alertmanager was unreachable, timed out or answered anything else: retried. */
     FAILED
   }
 
@@ -111,8 +111,10 @@ final class AlertmanagerClient {
         return new Result(Outcome.SENT, null);
       }
       String problem = endpoint + " answered " + status + ": " + firstLine(response.body());
-      boolean retry = status >= 500 || status == 408 || status == 429;
-      return new Result(retry ? Outcome.FAILED : Outcome.REFUSED, problem);
+      // only a payload Alertmanager rejects cannot be helped by trying again; wrong credentials
+      // or path (401, 403, 404) are retried, counted and alerted on until someone fixes them
+      boolean refused = status == 400 || status == 422;
+      return new Result(refused ? Outcome.REFUSED : Outcome.FAILED, problem);
     } catch (IOException e) {
       return new Result(Outcome.FAILED, endpoint + " unreachable: " + e);
     }

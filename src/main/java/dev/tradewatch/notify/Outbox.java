@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What Alertmanager must be told, per alert id: every active alert, posted when it changes and
@@ -110,9 +111,10 @@ final class Outbox {
 
   /**
    * The posts due at {@code now}, at most {@code max}, keyed as {@link #sent} expects: changes
-   * first, then active alerts whose last post is one resend interval old.
+   * first, then active alerts whose last post is one resend interval old. Alerts of the partitions
+   * in {@code holdBack} (still being read from their beginning) wait.
    */
-  Map<String, ObjectNode> due(Instant now, int max, String generatorBase) {
+  Map<String, ObjectNode> due(Instant now, int max, String generatorBase, Set<Integer> holdBack) {
     Map<String, ObjectNode> due = new HashMap<>();
     List<Map.Entry<String, Entry>> candidates = new ArrayList<>(entries.entrySet());
     candidates.sort((a, b) -> Boolean.compare(b.getValue().changed(), a.getValue().changed()));
@@ -120,7 +122,9 @@ final class Outbox {
       Entry entry = candidate.getValue();
       boolean resendDue =
           entry.lastSent() == null || !entry.lastSent().plus(resendInterval).isAfter(now);
-      if (due.size() == max || !(entry.changed() || resendDue)) {
+      if (due.size() == max
+          || !(entry.changed() || resendDue)
+          || holdBack.contains(entry.partition())) {
         continue;
       }
       Instant endsAt = entry.resolved() ? entry.endsAt() : now.plus(validity);

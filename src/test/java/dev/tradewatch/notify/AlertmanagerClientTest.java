@@ -61,7 +61,10 @@ class AlertmanagerClientTest {
     "503, FAILED",
     "429, FAILED",
     "408, FAILED",
+    "401, FAILED",
+    "404, FAILED",
     "400, REFUSED",
+    "422, REFUSED",
     "202, SENT"
   })
   void tellsARetryFromARefusal(int status, AlertmanagerClient.Outcome outcome) throws Exception {

@@ -82,8 +82,9 @@ class AlertmanagerIT {
                 "tradewatch.http.bind-address", "127.0.0.1",
                 "tradewatch.http.advertised-host", "127.0.0.1",
                 "tradewatch.alertmanager.url", alertmanager.url(),
-                // a short resend makes a restarted Alertmanager whole again within seconds
-                "tradewatch.alertmanager.resend-seconds", "2"));
+                // a restarted Alertmanager is whole again within 30 s; a post stays valid for
+                // 2 minutes, longer than the test waits, so a missing resolution shows
+                "tradewatch.alertmanager.resend-seconds", "30"));
     monitor = ServedMonitor.start(settings, Clock.systemUTC());
     tail =
         new AlertTail(

@@ -93,6 +93,18 @@ class FigureParserTest {
   }
 
   @Test
+  void ignoresAUtf8ByteOrderMark() {
+    byte[] json = ("{" + GOOD + "}").getBytes(StandardCharsets.UTF_8);
+    byte[] withBom = new byte[json.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(json, 0, withBom, 3, json.length);
+
+    assertThat(PARSER.parse(withBom, TopologyFixture.NOW).isAccepted()).isTrue();
+  }
+
+  @Test
   void refusesBytesThatAreNotUtf8() {
     byte[] value = ("{" + GOOD + ",\"source\":\"x\"}").getBytes(StandardCharsets.UTF_8);
     value[value.length - 3] = (byte) 0xC3; // a lead byte without its continuation
