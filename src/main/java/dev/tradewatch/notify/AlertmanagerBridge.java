@@ -40,9 +40,10 @@ import org.slf4j.LoggerFactory;
  * <p>It reads the alert topic {@code read_committed} — an alert from an aborted transaction is
  * never posted — in its own consumer group ({@code <application id>-alertmanager}), so each
  * partition's alerts are posted by exactly one instance at a time. On being given a partition it
- * reads it from the beginning and posts once it has caught up: the new owner re-posts what the old
- * one may not have, and a repeat is harmless (Alertmanager deduplicates by label set). A failed
- * post is retried with backoff (1 s doubling to 30 s) and counted; the stream never waits for it.
+ * reads it from the beginning and posts its alerts once it has caught up (the others' go on): the
+ * new owner re-posts what the old one may not have, and a repeat is harmless (Alertmanager
+ * deduplicates by label set). A failed post is retried with backoff (1 s doubling to 30 s) and
+ * counted; the stream never waits for it.
  */
 public final class AlertmanagerBridge implements AutoCloseable {
 
