@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -116,21 +114,21 @@ final class Outbox {
    */
   Map<String, ObjectNode> due(Instant now, int max, String generatorBase, Set<Integer> holdBack) {
     Map<String, ObjectNode> due = new HashMap<>();
-    List<Map.Entry<String, Entry>> candidates = new ArrayList<>(entries.entrySet());
-    candidates.sort((a, b) -> Boolean.compare(b.getValue().changed(), a.getValue().changed()));
-    for (Map.Entry<String, Entry> candidate : candidates) {
-      Entry entry = candidate.getValue();
-      boolean resendDue =
-          entry.lastSent() == null || !entry.lastSent().plus(resendInterval).isAfter(now);
-      if (due.size() == max
-          || !(entry.changed() || resendDue)
-          || holdBack.contains(entry.partition())) {
-        continue;
+    for (boolean changes : new boolean[] {true, false}) {
+      for (Map.Entry<String, Entry> candidate : entries.entrySet()) {
+        Entry entry = candidate.getValue();
+        boolean wanted =
+            changes
+                ? entry.changed()
+                : entry.lastSent() == null || !entry.lastSent().plus(resendInterval).isAfter(now);
+        if (due.size() == max || !wanted || holdBack.contains(entry.partition())) {
+          continue;
+        }
+        Instant endsAt = entry.resolved() ? entry.endsAt() : now.plus(validity);
+        due.putIfAbsent(
+            candidate.getKey(),
+            AlertmanagerAlert.of(entry.alert(), entry.startsAt(), endsAt, generatorBase));
       }
-      Instant endsAt = entry.resolved() ? entry.endsAt() : now.plus(validity);
-      due.put(
-          candidate.getKey(),
-          AlertmanagerAlert.of(entry.alert(), entry.startsAt(), endsAt, generatorBase));
     }
     return due;
   }
