@@ -69,15 +69,16 @@ public final class Bench {
       KafkaRates.createTopic(client, passId + "-out");
       double passThrough =
           streamsRate(
-              settings,
-              passId,
-              BaselineTopologies.passThrough(INPUT, passId + "-out"),
-              List.of(INPUT),
-              feed.size(),
-              scratch);
+                  settings,
+                  passId,
+                  BaselineTopologies.passThrough(INPUT, passId + "-out"),
+                  List.of(INPUT),
+                  feed.size(),
+                  scratch)
+              .ratePerSec();
       progress.accept("keyed state");
       String keyedId = uniqueId("bench-keyed");
-      double keyedState =
+      Phase keyedState =
           streamsRate(
               settings,
               keyedId,
@@ -85,35 +86,44 @@ public final class Bench {
               List.of(INPUT, keyedId + "-" + BaselineTopologies.REPARTITION + "-repartition"),
               feed.size(),
               scratch);
+      // before the pipeline: its two rounds also compile tradewatch's code, as a monitor that has
+      // run for a while has it, where the baselines' Kafka code is already warm from the phases
+      // before them
+      progress.accept("tradewatch logic alone");
+      BenchResult.Logic logic = LogicTimer.time(feed, settings);
       progress.accept(
           "tradewatch pipeline" + (instances > 1 ? ", " + instances + " instances" : ""));
       Pipeline pipeline = pipeline(settings, feed.size(), instances, scratch);
-      progress.accept("tradewatch logic alone");
-      BenchResult.Logic logic = LogicTimer.time(feed, settings);
       progress.accept("latency at half load");
       BenchResult.Latency latency =
-          HalfLoadLatency.measure(settings, pipeline.ratePerSec(), records, series);
+          HalfLoadLatency.measure(settings, pipeline.phase().ratePerSec(), records, series);
       System.gc();
       long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
       return new BenchResult(
           new BenchResult.Feed(
               feed.size(), series, settings.application().guarantee().kafkaName(), instances),
-          new BenchResult.Rates(produced, raw, passThrough, keyedState, pipeline.ratePerSec()),
+          new BenchResult.Rates(
+              produced, raw, passThrough, keyedState.ratePerSec(), pipeline.phase().ratePerSec()),
           latency,
           logic,
+          new BenchResult.ClientCpu(
+              keyedState.cpuMicrosPerRecord(), pipeline.phase().cpuMicrosPerRecord()),
           new BenchResult.Footprint(pipeline.stateBytesPerSeries(), heap));
     } finally {
       Directories.deleteRecursively(scratch);
     }
   }
 
-  private record Pipeline(double ratePerSec, double stateBytesPerSeries) {}
+  /** A phase's rate and the CPU its client's threads used per record. */
+  private record Phase(double ratePerSec, double cpuMicrosPerRecord) {}
+
+  private record Pipeline(Phase phase, double stateBytesPerSeries) {}
 
   /**
    * Runs a baseline topology over the whole input with the pipeline's guarantee and client tuning;
-   * records per second.
+   * its rate and CPU per record.
    */
-  private static double streamsRate(
+  private static Phase streamsRate(
       Settings settings,
       String id,
       Topology topology,
@@ -125,14 +135,14 @@ public final class Bench {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, id);
     props.put(
         StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.application().guarantee().kafkaName());
-    props.putAll(StreamsDefaults.producerBatching());
+    props.putAll(StreamsDefaults.throughputTuning());
     props.putAll(settings.cluster().clientOverrides()); // the same client tuning as the pipeline
     props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(scratch, id).toString());
     try (StreamsRuntime streams = StreamsRuntime.start(topology, props);
         Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
       long start = runningSince(streams::isRunning);
       new CatchUp(admin, id, consumed).await(TIMEOUT, remaining -> {}, streams::failure);
-      return expected / seconds(start);
+      return new Phase(expected / seconds(start), ClientCpu.microsPerRecord(id, expected));
     }
   }
 
@@ -153,10 +163,10 @@ public final class Bench {
       // from the first instance running: the others join while it already works, which counts
       long start = runningSince(() -> monitors.stream().anyMatch(StreamsRuntime::isRunning));
       CatchUp.awaitMonitor(admin, isolated, monitors.get(0), null, TIMEOUT);
-      double rate = expected / seconds(start);
+      Phase phase = new Phase(expected / seconds(start), ClientCpu.microsPerRecord(id, expected));
       long[] totals = new long[2]; // bytes, series
       monitors.forEach(monitor -> addStateSizes(monitor, totals));
-      return new Pipeline(rate, totals[1] == 0 ? 0 : (double) totals[0] / totals[1]);
+      return new Pipeline(phase, totals[1] == 0 ? 0 : (double) totals[0] / totals[1]);
     } finally {
       monitors.forEach(StreamsRuntime::close);
     }

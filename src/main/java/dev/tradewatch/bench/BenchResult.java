@@ -12,6 +12,7 @@ public record BenchResult(
     @JsonUnwrapped Rates rates,
     @JsonUnwrapped Latency latency,
     Logic logicMicrosPerFigure,
+    ClientCpu clientCpuMicrosPerFigure,
     @JsonUnwrapped Footprint footprint) {
 
   /** The generated feed and how the pipeline ran over it. */
@@ -39,6 +40,13 @@ public record BenchResult(
    * write).
    */
   public record Logic(double parse, double figureSerde, double seriesStep) {}
+
+  /**
+   * CPU time per figure of the keyed-state baseline's and the pipeline's Kafka Streams clients
+   * (their stream, producer and consumer threads; not the shared broker's), in microseconds: the
+   * cost of each, steadier between runs than their rates.
+   */
+  public record ClientCpu(double keyedState, double pipeline) {}
 
   /** State bytes per series after the pipeline phase, and heap in use at the end. */
   public record Footprint(double stateBytesPerSeries, long heapUsedBytes) {}

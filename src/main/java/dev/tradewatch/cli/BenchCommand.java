@@ -103,6 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
                   tradewatch pipeline       %,10.0f /s   (%.2f × pass-through, %.2f × keyed state; %s)
                   latency at half load      p50 %.0f ms, p99 %.0f ms (%s)
                   tradewatch logic alone    %.2f µs per figure (parse %.2f, figure serde %.2f, series step %.2f)
+                  client CPU per figure     %.1f µs keyed state, %.1f µs pipeline
                   state per series          %,.0f bytes
                   heap in use               %,d MB""",
         feed.records(),
@@ -125,6 +126,8 @@ public final class BenchCommand implements Callable<Integer> {
         logic.parse(),
         logic.figureSerde(),
         logic.seriesStep(),
+        r.clientCpuMicrosPerFigure().keyedState(),
+        r.clientCpuMicrosPerFigure().pipeline(),
         r.footprint().stateBytesPerSeries(),
         r.footprint().heapUsedBytes() >> 20);
   }

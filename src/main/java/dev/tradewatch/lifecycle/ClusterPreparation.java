@@ -3,12 +3,14 @@ package dev.tradewatch.lifecycle;
 import dev.tradewatch.config.ConfigException;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.stream.DeadLetterLimits;
+import dev.tradewatch.stream.TradewatchTopology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,10 +19,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks, before the streams client starts, that the cluster answers within the start-up timeout
@@ -30,6 +37,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * alert id, and the rules topic to the latest value of every setting.
  */
 public final class ClusterPreparation {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterPreparation.class);
 
   private static final Map<String, String> COMPACTED =
       Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
@@ -42,8 +51,12 @@ public final class ClusterPreparation {
    * @param deadLetters the size limits of dead letters on the cluster's dead-letter topic
    * @param identity the cluster and the application's internal topics, which local state must
    *     belong to
+   * @param flowPartitions the partitions of the input topic when the flows' repartition topic has
+   *     as many or does not exist yet (Kafka Streams creates it with the input's count); 0 when the
+   *     two differ, and then every figure goes through the repartition topic
    */
-  public record Prepared(DeadLetterLimits deadLetters, ClusterIdentity identity) {}
+  public record Prepared(
+      DeadLetterLimits deadLetters, ClusterIdentity identity, int flowPartitions) {}
 
   /** Prepares the cluster and returns what the monitor needs to know about it. */
   public static Prepared prepare(Settings settings) {
@@ -58,8 +71,47 @@ public final class ClusterPreparation {
                   created.contains(settings.topics().deadLetter())
                       ? DeadLetterLimits.CREATED_TOPIC_MAX_MESSAGE_BYTES
                       : maxMessageBytes(admin, settings.topics().deadLetter(), timeoutMs));
-          return new Prepared(deadLetters, identity(admin, settings, timeoutMs));
+          return new Prepared(
+              deadLetters,
+              identity(admin, settings, timeoutMs),
+              flowPartitions(admin, settings, timeoutMs));
         });
+  }
+
+  /** See {@link Prepared#flowPartitions}. */
+  private static int flowPartitions(Admin admin, Settings settings, long timeoutMs)
+      throws InterruptedException {
+    String input = settings.topics().input();
+    String repartition = TradewatchTopology.repartitionTopics(settings.application().id()).get(0);
+    Map<String, Integer> partitions = new TreeMap<>();
+    try {
+      for (Map.Entry<String, KafkaFuture<TopicDescription>> described :
+          admin.describeTopics(List.of(input, repartition)).topicNameValues().entrySet()) {
+        try {
+          partitions.put(
+              described.getKey(),
+              described.getValue().get(timeoutMs, TimeUnit.MILLISECONDS).partitions().size());
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+            throw e;
+          }
+        }
+      }
+    } catch (TimeoutException | ExecutionException e) {
+      throw new StartupException("cannot describe topic " + input + reason(e));
+    }
+    Integer inputPartitions = partitions.get(input);
+    Integer repartitionPartitions = partitions.getOrDefault(repartition, inputPartitions);
+    if (inputPartitions == null || !inputPartitions.equals(repartitionPartitions)) {
+      LOG.warn(
+          "Topic {} has {} partitions and {} has {}: every figure goes through the latter",
+          input,
+          inputPartitions,
+          repartition,
+          repartitionPartitions);
+      return 0;
+    }
+    return inputPartitions;
   }
 
   /** The cluster's id and the ids of the application's internal topics, as they are now. */

@@ -73,7 +73,8 @@ public final class StreamsRuntime implements AutoCloseable {
     if (applicationServer != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
-    TopologySettings topology = TopologySettings.of(settings, cluster.deadLetters());
+    TopologySettings topology =
+        TopologySettings.of(settings, cluster.deadLetters(), cluster.flowPartitions());
     PipelineMetrics metrics = new PipelineMetrics(registry);
     props.put(DeadLetterProcessingHandler.METRICS_CONFIG, metrics);
     KafkaStreams streams = create(TradewatchTopology.build(topology, metrics, clock), props);

@@ -1,5 +1,7 @@
 package dev.tradewatch.stream;
 
+import dev.tradewatch.domain.figures.Figure;
+import dev.tradewatch.domain.figures.FlowKey;
 import dev.tradewatch.domain.figures.Rejection;
 import dev.tradewatch.domain.figures.Validation;
 import dev.tradewatch.metrics.PipelineMetrics;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Parses and validates each input record. Refused records keep their original bytes and headers and
  * gain the dead-letter headers (reason, field, source coordinates), so the next node can route
- * them.
+ * them. Accepted figures say whether they already sit on their flow's partition.
  */
 final class ParseFigureProcessor implements FixedKeyProcessor<byte[], byte[], ParsedFigure> {
 
@@ -26,12 +28,19 @@ final class ParseFigureProcessor implements FixedKeyProcessor<byte[], byte[], Pa
   private final FigureParser parser;
   private final PipelineMetrics metrics;
   private final int deadLetterMaxBytes;
+  private final int flowPartitions;
   private FixedKeyProcessorContext<byte[], ParsedFigure> context;
 
-  ParseFigureProcessor(FigureParser parser, PipelineMetrics metrics, int deadLetterMaxBytes) {
+  /**
+   * @param flowPartitions the partitions of the input and the repartition topic alike, or 0 when
+   *     unknown: then no figure is known to sit on its flow's partition
+   */
+  ParseFigureProcessor(
+      FigureParser parser, PipelineMetrics metrics, int deadLetterMaxBytes, int flowPartitions) {
     this.parser = parser;
     this.metrics = metrics;
     this.deadLetterMaxBytes = deadLetterMaxBytes;
+    this.flowPartitions = flowPartitions;
   }
 
   @Override
@@ -44,12 +53,18 @@ final class ParseFigureProcessor implements FixedKeyProcessor<byte[], byte[], Pa
     // without a publishedAt, the record's own timestamp orders revisions (docs/contract.md, "Input
     // figure")
     Validation validation = parser.parse(record.value(), Instant.ofEpochMilli(record.timestamp()));
+    RecordMetadata source = context.recordMetadata().orElse(null);
     if (validation.isAccepted()) {
-      context.forward(record.withValue(new ParsedFigure(validation.figure(), null)));
+      Figure figure = validation.figure();
+      boolean onFlowPartition =
+          flowPartitions > 0
+              && source != null
+              && source.partition()
+                  == FlowPartitioner.partitionOf(FlowKey.of(figure.series()).id(), flowPartitions);
+      context.forward(record.withValue(ParsedFigure.accepted(figure, onFlowPartition)));
       return;
     }
     Rejection rejection = validation.rejection();
-    RecordMetadata source = context.recordMetadata().orElse(null);
     String topic = source == null ? "" : source.topic();
     int partition = source == null ? -1 : source.partition();
     long offset = source == null ? -1 : source.offset();
@@ -72,6 +87,6 @@ final class ParseFigureProcessor implements FixedKeyProcessor<byte[], byte[], Pa
           Integer.toString(value.length).getBytes(StandardCharsets.UTF_8));
       value = Arrays.copyOf(value, deadLetterMaxBytes);
     }
-    context.forward(record.withValue(new ParsedFigure(null, value)).withHeaders(headers));
+    context.forward(record.withValue(ParsedFigure.rejected(value)).withHeaders(headers));
   }
 }

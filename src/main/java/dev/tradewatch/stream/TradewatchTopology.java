@@ -26,10 +26,11 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * input ─► parse-figures ─► route ─┬─ rejected ─► dead-letter topic (original bytes + reason headers)
- *                                  └─ accepted ─► figures ─┬─ key-by-flow ─► "figures-by-flow"
- *                                                          │    ─► track-flows [flow-store, rules-progress] ─► alert topic
- *                                                          └─ key-by-source (new publications) ─► "figures-by-source"
- *                                                               ─► track-sources [source-store] ─► alert topic
+ *                                  └─ accepted ─┬─ on its flow's partition ─► key-in-place ──────────┐
+ *                                               ├─ elsewhere ─► key-by-flow ─► "figures-by-flow" ─┴─►
+ *                                               │    track-flows [flow-store, rules-progress] ─► alert topic
+ *                                               └─ figures ─► key-by-source (new publications) ─► "figures-by-source"
+ *                                                    ─► track-sources [source-store] ─► alert topic
  * rules topic ─► mirror-rules [rules-store, global] ─► RuleUpdates (one per instance), read by
  *                                                       both tracks on a punctuation
  * </pre>
@@ -37,12 +38,15 @@ import org.apache.kafka.streams.state.Stores;
  * The record key is not trusted, so figures are re-keyed by flow (exporter, importer, category)
  * before the stateful step; every figure of a flow, whoever reports it, then meets the same state,
  * which is what makes the outcome independent of how the input was partitioned and lets rules
- * compare a flow's two reporters. The state is kept per flow and year ({@link FlowProcessor}).
- * Every instance reads the whole rules topic into a global store and {@link RuleUpdates}, where the
- * flow step picks up rules changed at runtime; the global store comes last, so that the numbering
- * of the other sub-topologies, and so their task ids, does not depend on it. Names of processors,
- * the store and the repartition topic are part of the upgrade contract (see the golden test of
- * {@code describe()}).
+ * compare a flow's two reporters. A figure already read from the partition its flow is tracked on
+ * ({@link FlowPartitioner}: an input keyed by flow, as {@code replay} writes it) skips the
+ * repartition topic: the task reading it owns that flow, so the input and the repartition topic
+ * feed the same sub-topology. The state is kept per flow and year ({@link FlowProcessor}). Every
+ * instance reads the whole rules topic into a global store and {@link RuleUpdates}, where the flow
+ * step picks up rules changed at runtime; the global store comes last, so that the numbering of the
+ * other sub-topologies, and so their task ids, does not depend on it. Names of processors, the
+ * store and the repartition topic are part of the upgrade contract (see the golden test of {@code
+ * describe()}).
  */
 public final class TradewatchTopology {
 
@@ -84,7 +88,9 @@ public final class TradewatchTopology {
                 topics.input(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("figures-in"))
             .processValues(
-                () -> new ParseFigureProcessor(parser, metrics, settings.deadLetterMaxBytes()),
+                () ->
+                    new ParseFigureProcessor(
+                        parser, metrics, settings.deadLetterMaxBytes(), settings.flowPartitions()),
                 Named.as("parse-figures"))
             .split(Named.as("route-"))
             .branch((key, parsed) -> parsed.isRejected(), Branched.as("rejected"))
@@ -97,17 +103,28 @@ public final class TradewatchTopology {
             topics.deadLetter(),
             Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters-out"));
 
+    KStream<byte[], ParsedFigure> acceptedParsed = routes.get("route-accepted");
     KStream<byte[], Figure> accepted =
-        routes.get("route-accepted").mapValues(ParsedFigure::figure, Named.as("figures"));
+        acceptedParsed.mapValues(ParsedFigure::figure, Named.as("figures"));
 
-    accepted
-        .map(
-            (key, figure) -> KeyValue.pair(FlowKey.of(figure.series()).id(), figure),
-            Named.as("key-by-flow"))
-        .repartition(
-            Repartitioned.<String, Figure>as(REPARTITION)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(new FigureSerde()))
+    Map<String, KStream<byte[], ParsedFigure>> flowRoutes =
+        acceptedParsed
+            .split(Named.as("flow-partition-"))
+            .branch((key, parsed) -> parsed.onFlowPartition(), Branched.as("here"))
+            .defaultBranch(Branched.as("elsewhere"));
+    KStream<String, Figure> moved =
+        flowRoutes
+            .get("flow-partition-elsewhere")
+            .map(TradewatchTopology::byFlow, Named.as("key-by-flow"))
+            .repartition(
+                Repartitioned.<String, Figure>as(REPARTITION)
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(new FigureSerde())
+                    .withStreamPartitioner(new FlowPartitioner()));
+    flowRoutes
+        .get("flow-partition-here")
+        .map(TradewatchTopology::byFlow, Named.as("key-in-place"))
+        .merge(moved, Named.as("merge-flows"))
         .process(
             () -> new FlowProcessor(ruleUpdates, clock, metrics),
             Named.as("track-flows"),
@@ -139,5 +156,10 @@ public final class TradewatchTopology {
         Consumed.with(Serdes.String(), Serdes.String()).withName("mirror-rules"),
         () -> new RulesMirror(ruleUpdates));
     return builder.build();
+  }
+
+  private static KeyValue<String, Figure> byFlow(byte[] key, ParsedFigure parsed) {
+    Figure figure = parsed.figure();
+    return KeyValue.pair(FlowKey.of(figure.series()).id(), figure);
   }
 }

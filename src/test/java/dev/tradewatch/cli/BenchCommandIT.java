@@ -38,6 +38,11 @@ class BenchCommandIT {
       assertThat(result.get(rate).asDouble()).as(rate).isPositive();
     }
     assertThat(result.get("logicMicrosPerFigure").get("seriesStep").asDouble()).isPositive();
+    JsonNode cpu = result.get("clientCpuMicrosPerFigure");
+    assertThat(cpu.get("keyedState").asDouble()).isPositive();
+    // both instances' threads are counted: at least the logic's own work per figure
+    assertThat(cpu.get("pipeline").asDouble())
+        .isGreaterThan(result.get("logicMicrosPerFigure").get("parse").asDouble());
     assertThat(result.get("latencyP99Ms").asDouble())
         .isGreaterThanOrEqualTo(result.get("latencyP50Ms").asDouble());
   }

@@ -81,13 +81,24 @@ final class TopologyFixture implements AutoCloseable {
     return new TopologyFixture(settingsWith(rules));
   }
 
+  /**
+   * The rules over the defaults, with one flow partition: the driver's single partition is every
+   * flow's, so figures are tracked in place. Tests that build their own settings without a
+   * partition count send every figure through the repartition topic instead.
+   */
   static TopologySettings settingsWith(Map<String, String> rules) {
     TopologySettings defaults = TopologySettings.defaults();
     return new TopologySettings(
         defaults.topics(),
         new RulesTopicLayer(SettingsLoader.load(null, Map.of(), rules)),
         defaults.maxRecordBytes(),
-        defaults.deadLetterMaxBytes());
+        defaults.deadLetterMaxBytes(),
+        1);
+  }
+
+  /** The topics the topology wrote to, internal ones included. */
+  java.util.Set<String> writtenTopics() {
+    return driver.producedTopicNames();
   }
 
   void send(String json) {

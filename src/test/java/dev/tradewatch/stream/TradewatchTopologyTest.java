@@ -50,6 +50,31 @@ class TradewatchTopologyTest {
   }
 
   @Test
+  void shouldRaiseTheSameAlertsWhetherAFigureIsTrackedInPlaceOrMovedToItsFlowsPartition() {
+    String repartition = "tradewatch-test-" + TradewatchTopology.REPARTITION + "-repartition";
+    fixture.sendSeedCase();
+    List<Alert> inPlace = fixture.readAlerts();
+    assertThat(fixture.writtenTopics()).doesNotContain(repartition);
+
+    TopologySettings settings =
+        TopologyFixture.settingsWith(
+            Map.of(TopologyFixture.SOURCES_AS_OF, TopologyFixture.REFERENCE_DATA_TIME));
+    useSettings(
+        new TopologySettings(
+            settings.topics(),
+            settings.rules(),
+            settings.maxRecordBytes(),
+            settings.deadLetterMaxBytes(),
+            0)); // partitions unknown: every figure goes through the repartition topic
+    fixture.sendSeedCase();
+    List<Alert> moved = fixture.readAlerts();
+
+    assertThat(fixture.writtenTopics()).contains(repartition);
+    assertThat(moved).hasSize(inPlace.size()).isNotEmpty();
+    assertThat(moved).usingRecursiveFieldByFieldElementComparator().isEqualTo(inPlace);
+  }
+
+  @Test
   void shouldWriteTheContractsAlertJson() {
     fixture.sendSeedCase();
     Alert threshold =
@@ -257,14 +282,17 @@ class TradewatchTopologyTest {
 
   /** Restarts the fixture with the rules configured by {@code keys}, as a config file would. */
   private void useRules(Map<String, String> keys) {
+    useSettings(
+        new TopologySettings(
+            Topics.defaults(),
+            new RulesTopicLayer(SettingsLoader.load(null, Map.of(), keys)),
+            TopologySettings.defaults().maxRecordBytes(),
+            TopologySettings.defaults().deadLetterMaxBytes()));
+  }
+
+  private void useSettings(TopologySettings settings) {
     fixture.close();
-    fixture =
-        new TopologyFixture(
-            new TopologySettings(
-                Topics.defaults(),
-                new RulesTopicLayer(SettingsLoader.load(null, Map.of(), keys)),
-                TopologySettings.defaults().maxRecordBytes(),
-                TopologySettings.defaults().deadLetterMaxBytes()));
+    fixture = new TopologyFixture(settings);
   }
 
   @Test
