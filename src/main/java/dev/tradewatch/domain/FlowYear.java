@@ -115,14 +115,17 @@ public final class FlowYear {
 
   /** The reconciled ledger of {@code reporter}'s series in this year. */
   public YearLedger ledger(String reporter) {
+    TreeMap<FigureId, Reported> values = reported.get(reporter);
+    if (values == null) {
+      return YearLedger.empty(year);
+    }
     Reported[] months = new Reported[13];
     Reported[] ytds = new Reported[13];
-    reported(reporter)
-        .forEach(
-            (id, value) -> {
-              Reported[] target = id.basis() == Basis.MONTH ? months : ytds;
-              target[id.period().getMonthValue()] = value;
-            });
+    values.forEach(
+        (id, value) -> {
+          Reported[] target = id.basis() == Basis.MONTH ? months : ytds;
+          target[id.period().getMonthValue()] = value;
+        });
     return YearLedger.reconcile(year, months, ytds);
   }
 

@@ -16,8 +16,15 @@ import java.util.function.IntFunction;
 public final class Detector {
 
   private final Ledgers ledgers;
-  private final RuleSettings settings;
-  private final List<SeriesRule<?>> applicable = new ArrayList<>();
+  private final List<Applicable<?>> applicable = new ArrayList<>();
+
+  /** A rule that applies, with its settings for the series (looked up once, used every month). */
+  private record Applicable<S extends Rule.Settings>(SeriesRule<S> rule, S settings) {
+
+    Optional<Evaluation> evaluate(YearMonth period, Ledgers ledgers) {
+      return rule.evaluate(period, ledgers, settings);
+    }
+  }
 
   /**
    * @param ledgerOfYear the reconciled ledger of a calendar year of the series
@@ -25,12 +32,16 @@ public final class Detector {
    */
   public Detector(IntFunction<YearLedger> ledgerOfYear, RuleSettings settings, SeriesKey series) {
     this.ledgers = new Ledgers(ledgerOfYear);
-    this.settings = settings;
     for (Rule<?> rule : Rules.ALL) {
       if (rule instanceof SeriesRule<?> seriesRule && settings.of(rule).appliesTo(series)) {
-        applicable.add(seriesRule);
+        applicable.add(applicable(seriesRule, settings));
       }
     }
+  }
+
+  private static <S extends Rule.Settings> Applicable<S> applicable(
+      SeriesRule<S> rule, RuleSettings settings) {
+    return new Applicable<>(rule, settings.of(rule));
   }
 
   /** Every evaluation for the periods of {@code year}, in period order, then registry order. */
@@ -52,9 +63,9 @@ public final class Detector {
     List<Evaluation> evaluations = new ArrayList<>();
     for (int m = fromMonth; m <= 12; m++) {
       YearMonth period = YearMonth.of(year, m);
-      for (SeriesRule<?> rule : applicable) {
-        if (rule.yearsBack() >= yearsBack) {
-          evaluate(rule, period).ifPresent(evaluations::add);
+      for (Applicable<?> rule : applicable) {
+        if (rule.rule().yearsBack() >= yearsBack) {
+          rule.evaluate(period, ledgers).ifPresent(evaluations::add);
         }
       }
     }
@@ -64,10 +75,5 @@ public final class Detector {
   /** The ledger of {@code year} the rules see (built once). */
   public YearLedger ledger(int year) {
     return ledgers.year(year);
-  }
-
-  private <S extends Rule.Settings> Optional<Evaluation> evaluate(
-      SeriesRule<S> rule, YearMonth period) {
-    return rule.evaluate(period, ledgers, settings.of(rule));
   }
 }

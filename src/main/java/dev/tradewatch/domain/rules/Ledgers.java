@@ -20,6 +20,8 @@ public final class Ledgers {
 
   private final IntFunction<YearLedger> ledgerOfYear;
   private final Map<Integer, YearLedger> byYear = new HashMap<>();
+  private int lastYear;
+  private YearLedger last;
 
   /**
    * @param ledgerOfYear builds the ledger of a calendar year of the series
@@ -29,7 +31,12 @@ public final class Ledgers {
   }
 
   public YearLedger year(int year) {
-    return byYear.computeIfAbsent(year, ledgerOfYear::apply);
+    // rules ask for the same year many times in a row: skip the boxed map lookup then
+    if (last == null || lastYear != year) {
+      last = byYear.computeIfAbsent(year, ledgerOfYear::apply);
+      lastYear = year;
+    }
+    return last;
   }
 
   /** The value of the month {@code period}, when known. */

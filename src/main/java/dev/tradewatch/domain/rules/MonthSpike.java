@@ -1,6 +1,7 @@
 package dev.tradewatch.domain.rules;
 
 import dev.tradewatch.domain.series.Evidence;
+import dev.tradewatch.domain.series.Known;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -75,46 +76,50 @@ public final class MonthSpike implements SeriesRule<MonthSpike.Settings> {
 
   @Override
   public Optional<Evaluation> evaluate(YearMonth period, Ledgers ledgers, Settings settings) {
-    return ledgers
-        .monthEvidence(period)
-        .flatMap(month -> baselineOf(period, ledgers).map(b -> evaluate(month, b, settings)));
-  }
-
-  private Evaluation evaluate(Evidence month, Baseline baseline, Settings settings) {
-    long value = month.valueCents();
-    long median = baseline.medianCents();
+    Optional<Known> month = ledgers.month(period);
+    if (month.isEmpty()) {
+      return Optional.empty();
+    }
+    long[] counted = countedMonthsBefore(period, ledgers);
+    if (counted.length == 0) {
+      return Optional.empty();
+    }
+    long value = month.get().valueCents();
+    long median = median(counted);
     boolean fires =
         Factors.atLeast(value, settings.factor(), median) && value >= settings.floorCents();
-    List<Evidence> evidence = new ArrayList<>(baseline.months().size() + 1);
-    evidence.add(month);
-    evidence.addAll(baseline.months());
-    return new Evaluation(
-        this,
-        month.period(),
-        value,
-        median,
-        severity(value, median, settings.factor()),
-        fires,
-        evidence,
-        () -> baseline.method(month.period()));
+    // most evaluations neither fire nor meet an alert: the evidence (13 entries) and the method
+    // line are built only when an alert shows them
+    return Optional.of(
+        new Evaluation(
+            this,
+            period,
+            value,
+            median,
+            severity(value, median, settings.factor()),
+            fires,
+            () -> evidence(period, ledgers),
+            () -> method(period, counted.length)));
   }
 
-  /**
-   * A baseline: the median of the monthly values it counted, and those months as evidence (known,
-   * or a ytd span's share), oldest first.
-   */
-  record Baseline(long medianCents, List<Evidence> months) {
+  /** The month itself, then the baseline's months oldest first. */
+  private static List<Evidence> evidence(YearMonth period, Ledgers ledgers) {
+    List<Evidence> baseline = ledgers.knownMonthsBefore(period, 12);
+    List<Evidence> evidence = new ArrayList<>(baseline.size() + 1);
+    evidence.add(ledgers.monthEvidence(period).orElseThrow());
+    evidence.addAll(baseline);
+    return evidence;
+  }
 
-    /** {@code median of 12 months 2019-08..2020-07, 9 known}. */
-    String method(YearMonth period) {
-      return "median of 12 months "
-          + period.minusMonths(12)
-          + ".."
-          + period.minusMonths(1)
-          + ", "
-          + months.size()
-          + " known";
-    }
+  /** {@code median of 12 months 2019-08..2020-07, 9 known}. */
+  private static String method(YearMonth period, int known) {
+    return "median of 12 months "
+        + period.minusMonths(12)
+        + ".."
+        + period.minusMonths(1)
+        + ", "
+        + known
+        + " known";
   }
 
   /** Medium at the factor, critical at twice it. */
@@ -127,26 +132,38 @@ public final class MonthSpike implements SeriesRule<MonthSpike.Settings> {
    * in that window that is known or can be estimated from a ytd span. Empty when none can.
    */
   static OptionalLong baseline(YearMonth period, Ledgers ledgers) {
-    return baselineOf(period, ledgers)
-        .map(baseline -> OptionalLong.of(baseline.medianCents()))
-        .orElse(OptionalLong.empty());
+    long[] counted = countedMonthsBefore(period, ledgers);
+    return counted.length == 0 ? OptionalLong.empty() : OptionalLong.of(median(counted));
   }
 
-  /** The baseline of {@code period} with the months it counted; empty when it counted none. */
-  static Optional<Baseline> baselineOf(YearMonth period, Ledgers ledgers) {
-    List<Evidence> months = ledgers.knownMonthsBefore(period, 12);
-    int count = months.size();
-    if (count == 0) {
-      return Optional.empty();
+  /**
+   * The values of the 12 months before {@code period} that are known or can be estimated (as {@link
+   * Ledgers#knownMonthsBefore} counts them), in no particular order. Plain arrays and ints: this
+   * runs for every month a figure re-evaluates.
+   */
+  private static long[] countedMonthsBefore(YearMonth period, Ledgers ledgers) {
+    long[] values = new long[12];
+    int count = 0;
+    for (int back = 12; back >= 1; back--) {
+      int month = period.getMonthValue() - back;
+      int year = period.getYear();
+      if (month < 1) {
+        month += 12;
+        year--;
+      }
+      OptionalLong estimate = ledgers.year(year).estimate(month);
+      if (estimate.isPresent()) {
+        values[count++] = estimate.getAsLong();
+      }
     }
-    long[] values = new long[count]; // a plain sort: this runs for every month of two years
-    for (int i = 0; i < count; i++) {
-      values[i] = months.get(i).valueCents();
-    }
+    return Arrays.copyOf(values, count);
+  }
+
+  /** The median of {@code values} (not empty), sorting them in place. */
+  private static long median(long[] values) {
     Arrays.sort(values);
-    long median =
-        count % 2 == 1 ? values[count / 2] : (values[count / 2 - 1] + values[count / 2]) / 2;
-    return Optional.of(new Baseline(median, months));
+    int count = values.length;
+    return count % 2 == 1 ? values[count / 2] : (values[count / 2 - 1] + values[count / 2]) / 2;
   }
 
   @Override

@@ -3,9 +3,11 @@ package dev.tradewatch.domain.series;
 import dev.tradewatch.domain.figures.Basis;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One calendar year of one series: monthly and year-to-date values reconciled both ways. A month is
@@ -43,6 +45,16 @@ public final class YearLedger {
   private YearLedger(int year) {
     this.year = year;
     ytdKind[0] = DERIVED; // nothing is exported before January: ytd(0) = 0
+  }
+
+  private static final Map<Integer, YearLedger> EMPTY = new ConcurrentHashMap<>();
+
+  /**
+   * The ledger of {@code year} with nothing reported, shared: a ledger never changes once built,
+   * and rules look at the empty years around a series' first one for every figure.
+   */
+  public static YearLedger empty(int year) {
+    return EMPTY.computeIfAbsent(year, y -> reconcile(y, new Reported[13], new Reported[13]));
   }
 
   /**
