@@ -1,8 +1,6 @@
 package dev.tradewatch.stream;
 
 import dev.tradewatch.domain.figures.Figure;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -27,7 +25,7 @@ public final class FigureSerde implements Serde<Figure> {
   }
 
   static byte[] write(Figure figure) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(96);
+    PlainByteStreams.Out buffer = new PlainByteStreams.Out(96);
     try (DataOutputStream out = new DataOutputStream(buffer)) {
       out.writeByte(FORMAT);
       BinaryCodec.writeSeries(out, figure.series());
@@ -43,7 +41,7 @@ public final class FigureSerde implements Serde<Figure> {
   }
 
   static Figure read(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+    try (DataInputStream in = new DataInputStream(new PlainByteStreams.In(bytes))) {
       byte format = in.readByte();
       if (format != FORMAT) {
         throw new IllegalStateException("unknown figure format " + format);

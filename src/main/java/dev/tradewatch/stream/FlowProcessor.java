@@ -45,6 +45,9 @@ final class FlowProcessor implements Processor<String, Figure, String, Alert> {
    */
   static final int BATCH = 500;
 
+  /** Flows whose missing years a task remembers ({@link AbsentYears}): a few MB at most. */
+  static final int ABSENT_YEARS_FLOWS = 50_000;
+
   /** Progress-store keys. */
   static final String APPLIED = "applied";
 
@@ -55,6 +58,7 @@ final class FlowProcessor implements Processor<String, Figure, String, Alert> {
   private final RuleUpdates ruleUpdates;
   private final Clock clock;
   private final PipelineMetrics metrics;
+  private final AbsentYears absentYears = new AbsentYears(ABSENT_YEARS_FLOWS);
   private ProcessorContext<String, Alert> context;
   private KeyValueStore<String, FlowYear> store;
   private KeyValueStore<String, String> progress;
@@ -74,6 +78,7 @@ final class FlowProcessor implements Processor<String, Figure, String, Alert> {
     this.store = context.getStateStore(TradewatchTopology.FLOW_STORE);
     this.progress = context.getStateStore(TradewatchTopology.RULES_PROGRESS_STORE);
     this.task = context.taskId().toString();
+    absentYears.clear(); // a revived task's store may have been restored from its changelog
     useRules(ruleUpdates.current());
     context.schedule(RULES_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::checkRules);
   }
@@ -85,7 +90,7 @@ final class FlowProcessor implements Processor<String, Figure, String, Alert> {
     Applied applied = tracker.apply(window, figure, clock.instant());
     metrics.figure(applied.outcome());
     metrics.processed(record.timestamp(), clock.millis());
-    window.changedYears().forEach(year -> store.put(year.storeKey(), year));
+    write(window);
     forward(applied.changes(), record.timestamp());
   }
 
@@ -140,7 +145,7 @@ final class FlowProcessor implements Processor<String, Figure, String, Alert> {
       FlowWindow window = window(stored.flow());
       window.year(stored.year()); // the year re-evaluated: stored below only if it changed
       List<Alert> changes = tracker.reevaluateYear(window, stored.year(), clock.instant());
-      window.changedYears().forEach(year -> store.put(year.storeKey(), year));
+      write(window);
       forward(changes, wallClockMs);
     }
     metrics.reevaluated(batch.size());
@@ -160,7 +165,28 @@ final class FlowProcessor implements Processor<String, Figure, String, Alert> {
 
   /** The years of {@code flow} as stored, read when first needed. */
   private FlowWindow window(FlowKey flow) {
-    return new FlowWindow(flow, year -> store.get(FlowYear.storeKey(flow, year)));
+    String id = flow.id();
+    return new FlowWindow(
+        flow,
+        year -> {
+          if (absentYears.isAbsent(id, year)) {
+            return null;
+          }
+          FlowYear found = store.get(FlowYear.storeKey(flow, year));
+          if (found == null) {
+            absentYears.absent(id, year);
+          }
+          return found;
+        });
+  }
+
+  /** Writes back the years the window changed. */
+  private void write(FlowWindow window) {
+    String id = window.flow().id();
+    for (FlowYear year : window.changedYears()) {
+      absentYears.written(id, year.year()); // first: a failed put must not leave it "absent"
+      store.put(year.storeKey(), year);
+    }
   }
 
   private void forward(List<Alert> changes, long timestamp) {

@@ -9,8 +9,6 @@ import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.domain.rules.Severity;
 import dev.tradewatch.domain.series.Reported;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -47,7 +45,7 @@ public final class FlowYearSerde implements Serde<FlowYear> {
   }
 
   static byte[] write(FlowYear year) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+    PlainByteStreams.Out buffer = new PlainByteStreams.Out(256);
     try (DataOutputStream out = new DataOutputStream(buffer)) {
       out.writeByte(FORMAT);
       FlowKey flow = year.flow();
@@ -85,7 +83,7 @@ public final class FlowYearSerde implements Serde<FlowYear> {
   }
 
   static FlowYear read(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+    try (DataInputStream in = new DataInputStream(new PlainByteStreams.In(bytes))) {
       byte format = in.readByte();
       if (format != FORMAT) {
         throw new IllegalStateException("unknown flow year format " + format);

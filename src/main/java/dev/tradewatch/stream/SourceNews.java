@@ -3,6 +3,7 @@ package dev.tradewatch.stream;
 import dev.tradewatch.domain.SourceTracker;
 import dev.tradewatch.domain.figures.Figure;
 import dev.tradewatch.domain.series.SourceHistory.FirstPublication;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -23,13 +24,16 @@ final class SourceNews implements Processor<byte[], Figure, String, Figure> {
   /** (source, period) pairs remembered per task; more are forgotten oldest-used first. */
   static final int CACHE_ENTRIES = 20_000;
 
-  private final Map<String, FirstPublication> passedOn =
+  private final Map<SourcePeriod, FirstPublication> passedOn =
       new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, FirstPublication> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<SourcePeriod, FirstPublication> eldest) {
           return size() > CACHE_ENTRIES;
         }
       };
+
+  /** A source (reporter and category) and a period: no string is built for every figure. */
+  private record SourcePeriod(String reporter, String category, YearMonth period) {}
 
   private ProcessorContext<String, Figure> context;
 
@@ -42,14 +46,14 @@ final class SourceNews implements Processor<byte[], Figure, String, Figure> {
   @Override
   public void process(Record<byte[], Figure> record) {
     Figure figure = record.value();
-    String source = SourceTracker.sourceOf(figure).id();
-    String key = source + '@' + figure.period();
+    SourcePeriod key =
+        new SourcePeriod(figure.series().reporter(), figure.series().category(), figure.period());
     FirstPublication publication = SourceTracker.publicationOf(figure);
     FirstPublication known = passedOn.get(key);
     if (known != null && !publication.precedes(known)) {
       return;
     }
     passedOn.put(key, publication);
-    context.forward(record.withKey(source));
+    context.forward(record.withKey(SourceTracker.sourceOf(figure).id()));
   }
 }

@@ -4,8 +4,6 @@ import dev.tradewatch.domain.SourceState;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.series.SourceHistory.FirstPublication;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -34,7 +32,7 @@ public final class SourceStateSerde implements Serde<SourceState> {
   }
 
   static byte[] write(SourceState state) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(128);
+    PlainByteStreams.Out buffer = new PlainByteStreams.Out(128);
     try (DataOutputStream out = new DataOutputStream(buffer)) {
       out.writeByte(FORMAT);
       out.writeUTF(state.source().reporter());
@@ -58,7 +56,7 @@ public final class SourceStateSerde implements Serde<SourceState> {
   }
 
   static SourceState read(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+    try (DataInputStream in = new DataInputStream(new PlainByteStreams.In(bytes))) {
       byte format = in.readByte();
       if (format != FORMAT) {
         throw new IllegalStateException("unknown source state format " + format);
