@@ -14,55 +14,57 @@ import java.util.Map;
  */
 final class AbsentYears {
 
-  private static final int[] NONE = new int[0];
-
-  private final Map<String, int[]> byFlow;
+  private final Map<String, Flow> byFlow;
 
   AbsentYears(int maxFlows) {
     this.byFlow =
         new LinkedHashMap<>(1024, 0.75f, true) {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, int[]> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<String, Flow> eldest) {
             return size() > maxFlows;
           }
         };
   }
 
-  boolean isAbsent(String flow, int year) {
-    int[] years = byFlow.get(flow);
-    return years != null && Arrays.binarySearch(years, year) >= 0;
-  }
-
-  /** Remembers that the store holds no {@code year} of {@code flow}. */
-  void absent(String flow, int year) {
-    int[] years = byFlow.getOrDefault(flow, NONE);
-    int at = Arrays.binarySearch(years, year);
-    if (at < 0) {
-      int insert = -at - 1;
-      int[] more = new int[years.length + 1];
-      System.arraycopy(years, 0, more, 0, insert);
-      more[insert] = year;
-      System.arraycopy(years, insert, more, insert + 1, years.length - insert);
-      byFlow.put(flow, more);
-    }
-  }
-
-  /** Forgets that {@code year} of {@code flow} was absent: it is being written. */
-  void written(String flow, int year) {
-    int[] years = byFlow.get(flow);
-    if (years == null) {
-      return;
-    }
-    int at = Arrays.binarySearch(years, year);
-    if (at >= 0) {
-      int[] fewer = new int[years.length - 1];
-      System.arraycopy(years, 0, fewer, 0, at);
-      System.arraycopy(years, at + 1, fewer, at, fewer.length - at);
-      byFlow.put(flow, fewer);
-    }
+  /** The missing years of {@code flow}: looked up once for all the years one figure reads. */
+  Flow of(String flow) {
+    return byFlow.computeIfAbsent(flow, f -> new Flow());
   }
 
   void clear() {
     byFlow.clear();
+  }
+
+  /** One flow's missing years, sorted. */
+  static final class Flow {
+    private int[] years = new int[0];
+
+    boolean isAbsent(int year) {
+      return Arrays.binarySearch(years, year) >= 0;
+    }
+
+    /** Remembers that the store holds no {@code year} of this flow. */
+    void absent(int year) {
+      int at = Arrays.binarySearch(years, year);
+      if (at < 0) {
+        int insert = -at - 1;
+        int[] more = new int[years.length + 1];
+        System.arraycopy(years, 0, more, 0, insert);
+        more[insert] = year;
+        System.arraycopy(years, insert, more, insert + 1, years.length - insert);
+        years = more;
+      }
+    }
+
+    /** Forgets that {@code year} was absent: it is being written. */
+    void written(int year) {
+      int at = Arrays.binarySearch(years, year);
+      if (at >= 0) {
+        int[] fewer = new int[years.length - 1];
+        System.arraycopy(years, 0, fewer, 0, at);
+        System.arraycopy(years, at + 1, fewer, at, fewer.length - at);
+        years = fewer;
+      }
+    }
   }
 }

@@ -17,7 +17,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a record value into a validated figure or a rejection: size cap, strict UTF-8, one JSON
@@ -46,6 +48,18 @@ public final class FigureParser {
           "publishedAt");
 
   private static final int VALUE_USD = TEXT_FIELDS.size();
+
+  /** Each field's slot in {@link Fields}: one hash lookup per field name. */
+  private static final Map<String, Integer> SLOTS = slots();
+
+  private static Map<String, Integer> slots() {
+    Map<String, Integer> slots = new HashMap<>();
+    for (int slot = 0; slot < TEXT_FIELDS.size(); slot++) {
+      slots.put(TEXT_FIELDS.get(slot), slot);
+    }
+    slots.put("valueUsd", VALUE_USD);
+    return Map.copyOf(slots);
+  }
 
   private final FigureValidator validator;
   private final int maxRecordBytes;
@@ -240,7 +254,7 @@ public final class FigureParser {
     }
 
     private static int slotOf(String name) {
-      return "valueUsd".equals(name) ? VALUE_USD : TEXT_FIELDS.indexOf(name);
+      return SLOTS.getOrDefault(name, -1);
     }
   }
 }

@@ -165,16 +165,16 @@ final class FlowProcessor implements Processor<String, Figure, String, Alert> {
 
   /** The years of {@code flow} as stored, read when first needed. */
   private FlowWindow window(FlowKey flow) {
-    String id = flow.id();
+    AbsentYears.Flow absent = absentYears.of(flow.id());
     return new FlowWindow(
         flow,
         year -> {
-          if (absentYears.isAbsent(id, year)) {
+          if (absent.isAbsent(year)) {
             return null;
           }
           FlowYear found = store.get(FlowYear.storeKey(flow, year));
           if (found == null) {
-            absentYears.absent(id, year);
+            absent.absent(year);
           }
           return found;
         });
@@ -182,9 +182,9 @@ final class FlowProcessor implements Processor<String, Figure, String, Alert> {
 
   /** Writes back the years the window changed. */
   private void write(FlowWindow window) {
-    String id = window.flow().id();
+    AbsentYears.Flow absent = absentYears.of(window.flow().id());
     for (FlowYear year : window.changedYears()) {
-      absentYears.written(id, year.year()); // first: a failed put must not leave it "absent"
+      absent.written(year.year()); // first: a failed put must not leave it "absent"
       store.put(year.storeKey(), year);
     }
   }

@@ -10,36 +10,37 @@ class AbsentYearsTest {
 
   @Test
   void shouldRememberMissingYearsPerFlowUntilTheyAreWritten() {
-    absent.absent("TUR-AZE-total", 2021);
-    absent.absent("TUR-AZE-total", 2018);
-    absent.absent("TUR-AZE-total", 2022);
-    absent.absent("TUR-AZE-total", 2021); // twice: still one entry
+    AbsentYears.Flow flow = absent.of("TUR-AZE-total");
+    flow.absent(2021);
+    flow.absent(2018);
+    flow.absent(2022);
+    flow.absent(2021); // twice: still one entry
 
-    assertThat(absent.isAbsent("TUR-AZE-total", 2018)).isTrue();
-    assertThat(absent.isAbsent("TUR-AZE-total", 2021)).isTrue();
-    assertThat(absent.isAbsent("TUR-AZE-total", 2020)).isFalse();
-    assertThat(absent.isAbsent("TUR-OMN-total", 2021)).isFalse();
+    assertThat(absent.of("TUR-AZE-total").isAbsent(2018)).isTrue();
+    assertThat(absent.of("TUR-AZE-total").isAbsent(2021)).isTrue();
+    assertThat(absent.of("TUR-AZE-total").isAbsent(2020)).isFalse();
+    assertThat(absent.of("TUR-OMN-total").isAbsent(2021)).isFalse();
 
-    absent.written("TUR-AZE-total", 2021);
-    absent.written("TUR-AZE-total", 2030); // never absent: nothing to forget
+    flow.written(2021);
+    flow.written(2030); // never absent: nothing to forget
 
-    assertThat(absent.isAbsent("TUR-AZE-total", 2021)).isFalse();
-    assertThat(absent.isAbsent("TUR-AZE-total", 2018)).isTrue();
-    assertThat(absent.isAbsent("TUR-AZE-total", 2022)).isTrue();
+    assertThat(absent.of("TUR-AZE-total").isAbsent(2021)).isFalse();
+    assertThat(absent.of("TUR-AZE-total").isAbsent(2018)).isTrue();
+    assertThat(absent.of("TUR-AZE-total").isAbsent(2022)).isTrue();
   }
 
   @Test
   void shouldForgetTheLeastRecentlyUsedFlowBeyondItsBoundAndEverythingOnClear() {
-    absent.absent("A-B-total", 2020);
-    absent.absent("A-C-total", 2020);
-    assertThat(absent.isAbsent("A-B-total", 2020)).isTrue(); // A-B used last
-    absent.absent("A-D-total", 2020);
+    absent.of("A-B-total").absent(2020);
+    absent.of("A-C-total").absent(2020);
+    assertThat(absent.of("A-B-total").isAbsent(2020)).isTrue(); // A-B used last
+    absent.of("A-D-total").absent(2020);
 
-    assertThat(absent.isAbsent("A-C-total", 2020)).isFalse();
-    assertThat(absent.isAbsent("A-B-total", 2020)).isTrue();
-    assertThat(absent.isAbsent("A-D-total", 2020)).isTrue();
+    assertThat(absent.of("A-B-total").isAbsent(2020)).isTrue();
+    assertThat(absent.of("A-D-total").isAbsent(2020)).isTrue();
+    assertThat(absent.of("A-C-total").isAbsent(2020)).isFalse(); // forgotten (and now empty)
 
     absent.clear();
-    assertThat(absent.isAbsent("A-B-total", 2020)).isFalse();
+    assertThat(absent.of("A-B-total").isAbsent(2020)).isFalse();
   }
 }

@@ -3,11 +3,10 @@ package dev.tradewatch.domain.series;
 import dev.tradewatch.domain.figures.Basis;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One calendar year of one series: monthly and year-to-date values reconciled both ways. A month is
@@ -47,14 +46,23 @@ public final class YearLedger {
     ytdKind[0] = DERIVED; // nothing is exported before January: ytd(0) = 0
   }
 
-  private static final Map<Integer, YearLedger> EMPTY = new ConcurrentHashMap<>();
+  /** Empty ledgers by year (periods have four-digit years). */
+  private static final AtomicReferenceArray<YearLedger> EMPTY = new AtomicReferenceArray<>(10_000);
 
   /**
    * The ledger of {@code year} with nothing reported, shared: a ledger never changes once built,
    * and rules look at the empty years around a series' first one for every figure.
    */
   public static YearLedger empty(int year) {
-    return EMPTY.computeIfAbsent(year, y -> reconcile(y, new Reported[13], new Reported[13]));
+    if (year < 0 || year >= EMPTY.length()) {
+      return reconcile(year, new Reported[13], new Reported[13]);
+    }
+    YearLedger empty = EMPTY.get(year);
+    if (empty == null) {
+      empty = reconcile(year, new Reported[13], new Reported[13]);
+      EMPTY.compareAndSet(year, null, empty);
+    }
+    return empty;
   }
 
   /**
