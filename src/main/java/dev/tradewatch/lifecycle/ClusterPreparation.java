@@ -26,8 +26,6 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Checks, before the streams client starts, that the cluster answers within the start-up timeout
@@ -37,8 +35,6 @@ import org.slf4j.LoggerFactory;
  * alert id, and the rules topic to the latest value of every setting.
  */
 public final class ClusterPreparation {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ClusterPreparation.class);
 
   private static final Map<String, String> COMPACTED =
       Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
@@ -51,9 +47,9 @@ public final class ClusterPreparation {
    * @param deadLetters the size limits of dead letters on the cluster's dead-letter topic
    * @param identity the cluster and the application's internal topics, which local state must
    *     belong to
-   * @param flowPartitions the partitions of the input topic when the flows' repartition topic has
-   *     as many or does not exist yet (Kafka Streams creates it with the input's count); 0 when the
-   *     two differ, and then every figure goes through the repartition topic
+   * @param flowPartitions the partitions of the input topic, which the flows' repartition topic has
+   *     as many of (Kafka Streams creates it with the input's count, and refuses to run when an
+   *     existing one differs: so does {@link #prepare}, with one line)
    */
   public record Prepared(
       DeadLetterLimits deadLetters, ClusterIdentity identity, int flowPartitions) {}
@@ -101,15 +97,23 @@ public final class ClusterPreparation {
       throw new StartupException("cannot describe topic " + input + reason(e));
     }
     Integer inputPartitions = partitions.get(input);
+    if (inputPartitions == null) {
+      return 0; // not there after all: Kafka Streams will say so
+    }
     Integer repartitionPartitions = partitions.getOrDefault(repartition, inputPartitions);
-    if (inputPartitions == null || !inputPartitions.equals(repartitionPartitions)) {
-      LOG.warn(
-          "Topic {} has {} partitions and {} has {}: every figure goes through the latter",
-          input,
-          inputPartitions,
-          repartition,
-          repartitionPartitions);
-      return 0;
+    if (!inputPartitions.equals(repartitionPartitions)) {
+      // Kafka Streams refuses to run too, later and with a stack trace
+      throw new StartupException(
+          "topic "
+              + input
+              + " has "
+              + inputPartitions
+              + " partitions but the application's repartition topic "
+              + repartition
+              + " has "
+              + repartitionPartitions
+              + ": Kafka Streams needs as many; reset the application"
+              + " (docs/operations.md, \"Changing the input's partitions\")");
     }
     return inputPartitions;
   }

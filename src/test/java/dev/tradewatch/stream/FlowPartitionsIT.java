@@ -1,11 +1,14 @@
 package dev.tradewatch.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tradewatch.broker.EmbeddedKafkaBroker;
 import dev.tradewatch.config.ConfigKeys;
 import dev.tradewatch.config.Settings;
 import dev.tradewatch.domain.alerts.Alert;
+import dev.tradewatch.lifecycle.ClusterPreparation;
+import dev.tradewatch.lifecycle.StartupException;
 import dev.tradewatch.lifecycle.StreamsRuntime;
 import dev.tradewatch.replay.FigureFlow;
 import dev.tradewatch.testing.KafkaTestSupport;
@@ -18,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -92,7 +97,29 @@ class FlowPartitionsIT {
                             FlowPartitioner.partitionOf(
                                 new String(record.key(), StandardCharsets.UTF_8), PARTITIONS)));
         assertThat(monitor.failure()).isNull();
+        assertThat(ClusterPreparation.prepare(settings).flowPartitions()).isEqualTo(PARTITIONS);
       }
+    }
+  }
+
+  @Test
+  void shouldRefuseToStartInOneLineWhenTheRepartitionTopicHasOtherPartitionsThanTheInput()
+      throws Exception {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null)) {
+      Settings settings =
+          KafkaTestSupport.isolatedSettings(broker.bootstrapServers(), dir, Map.of())
+              .with(Map.of(ConfigKeys.TOPICS_PARTITIONS, Integer.toString(PARTITIONS)));
+      String repartition = TradewatchTopology.repartitionTopics(settings.application().id()).get(0);
+      try (Admin admin = Admin.create(ClusterPreparation.clientProperties(settings))) {
+        admin.createTopics(List.of(new NewTopic(repartition, 2, (short) 1))).all().get();
+      }
+
+      // Kafka Streams would refuse these topics too ("has invalid partitions"), once started
+      assertThatThrownBy(() -> ClusterPreparation.prepare(settings))
+          .isInstanceOf(StartupException.class)
+          .hasMessageContaining(settings.topics().input() + " has 4 partitions")
+          .hasMessageContaining(repartition + " has 2")
+          .hasMessageNotContaining("\n");
     }
   }
 
