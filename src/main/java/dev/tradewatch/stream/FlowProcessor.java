@@ -86,11 +86,13 @@ final class FlowProcessor implements Processor<String, Figure, String, Alert> {
   @Override
   public void process(Record<String, Figure> record) {
     Figure figure = record.value();
-    FlowWindow window = window(FlowKey.of(figure.series()));
+    FlowKey flow = FlowKey.of(figure.series());
+    AbsentYears.Flow absent = absentYears.of(flow.id());
+    FlowWindow window = window(flow, absent);
     Applied applied = tracker.apply(window, figure, clock.instant());
     metrics.figure(applied.outcome());
     metrics.processed(record.timestamp(), clock.millis());
-    write(window);
+    write(window, absent);
     forward(applied.changes(), record.timestamp());
   }
 
@@ -142,10 +144,11 @@ final class FlowProcessor implements Processor<String, Figure, String, Alert> {
     }
     for (KeyValue<String, FlowYear> entry : batch) {
       FlowYear stored = entry.value;
-      FlowWindow window = window(stored.flow());
+      AbsentYears.Flow absent = absentYears.of(stored.flow().id());
+      FlowWindow window = window(stored.flow(), absent);
       window.year(stored.year()); // the year re-evaluated: stored below only if it changed
       List<Alert> changes = tracker.reevaluateYear(window, stored.year(), clock.instant());
-      write(window);
+      write(window, absent);
       forward(changes, wallClockMs);
     }
     metrics.reevaluated(batch.size());
@@ -163,9 +166,11 @@ final class FlowProcessor implements Processor<String, Figure, String, Alert> {
     }
   }
 
-  /** The years of {@code flow} as stored, read when first needed. */
-  private FlowWindow window(FlowKey flow) {
-    AbsentYears.Flow absent = absentYears.of(flow.id());
+  /**
+   * The years of {@code flow} as stored, read when first needed, except those {@code absent} knows
+   * are missing.
+   */
+  private FlowWindow window(FlowKey flow, AbsentYears.Flow absent) {
     return new FlowWindow(
         flow,
         year -> {
@@ -181,8 +186,7 @@ final class FlowProcessor implements Processor<String, Figure, String, Alert> {
   }
 
   /** Writes back the years the window changed. */
-  private void write(FlowWindow window) {
-    AbsentYears.Flow absent = absentYears.of(window.flow().id());
+  private void write(FlowWindow window, AbsentYears.Flow absent) {
     for (FlowYear year : window.changedYears()) {
       absent.written(year.year()); // first: a failed put must not leave it "absent"
       store.put(year.storeKey(), year);

@@ -5,6 +5,7 @@ import dev.tradewatch.domain.series.Known;
 import dev.tradewatch.domain.series.YearLedger;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,5 +80,25 @@ public final class Ledgers {
       estimateEvidence(period.minusMonths(back)).ifPresent(known::add);
     }
     return known;
+  }
+
+  /**
+   * The values of the months {@link #knownMonthsBefore} counts, oldest first, without building
+   * their evidence: baselines need only the numbers for every month a figure re-evaluates.
+   */
+  public long[] estimatesBefore(YearMonth period, int months) {
+    long[] values = new long[months];
+    int count = 0;
+    int year = period.getYear();
+    int month = period.getMonthValue();
+    for (int back = months; back >= 1; back--) {
+      int y = year + Math.floorDiv(month - back - 1, 12);
+      int m = Math.floorMod(month - back - 1, 12) + 1;
+      OptionalLong estimate = year(y).estimate(m);
+      if (estimate.isPresent()) {
+        values[count++] = estimate.getAsLong();
+      }
+    }
+    return Arrays.copyOf(values, count);
   }
 }

@@ -80,7 +80,7 @@ public final class MonthSpike implements SeriesRule<MonthSpike.Settings> {
     if (month.isEmpty()) {
       return Optional.empty();
     }
-    long[] counted = countedMonthsBefore(period, ledgers);
+    long[] counted = ledgers.estimatesBefore(period, 12);
     if (counted.length == 0) {
       return Optional.empty();
     }
@@ -132,31 +132,8 @@ public final class MonthSpike implements SeriesRule<MonthSpike.Settings> {
    * in that window that is known or can be estimated from a ytd span. Empty when none can.
    */
   static OptionalLong baseline(YearMonth period, Ledgers ledgers) {
-    long[] counted = countedMonthsBefore(period, ledgers);
+    long[] counted = ledgers.estimatesBefore(period, 12);
     return counted.length == 0 ? OptionalLong.empty() : OptionalLong.of(median(counted));
-  }
-
-  /**
-   * The values of the 12 months before {@code period} that are known or can be estimated (as {@link
-   * Ledgers#knownMonthsBefore} counts them), in no particular order. Plain arrays and ints: this
-   * runs for every month a figure re-evaluates.
-   */
-  private static long[] countedMonthsBefore(YearMonth period, Ledgers ledgers) {
-    long[] values = new long[12];
-    int count = 0;
-    for (int back = 12; back >= 1; back--) {
-      int month = period.getMonthValue() - back;
-      int year = period.getYear();
-      if (month < 1) {
-        month += 12;
-        year--;
-      }
-      OptionalLong estimate = ledgers.year(year).estimate(month);
-      if (estimate.isPresent()) {
-        values[count++] = estimate.getAsLong();
-      }
-    }
-    return Arrays.copyOf(values, count);
   }
 
   /** The median of {@code values} (not empty), sorting them in place. */
