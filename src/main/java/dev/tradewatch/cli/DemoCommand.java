@@ -70,7 +70,10 @@ public final class DemoCommand implements Callable<Integer> {
     ShutdownSignal shutdown = new ShutdownSignal();
     IsolatedRun.Options options = new IsolatedRun.Options(true, kafkaPort, true, APPLICATION_ID);
     try (IsolatedRun run =
-        IsolatedRun.start(settings, options, (alert, at) -> out.println(AlertLine.format(alert)))) {
+        IsolatedRun.start(
+            settings,
+            options,
+            (alert, appendedAt, readAt) -> out.println(AlertLine.format(alert)))) {
       Settings demo = run.settings();
       out.println(
           "Kafka broker (embedded) at "

@@ -13,17 +13,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -33,40 +36,52 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class AlertTail implements AutoCloseable {
 
-  private final KafkaConsumer<String, Alert> consumer;
+  /** What the tail hands over: an alert change, when its record was appended and when read. */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * @param appendedAtMs the record timestamp (that of the figure that caused the change)
+     * @param readAtMs when the poll that returned it ended, before the alert was decoded
+     */
+    void onAlert(Alert alert, long appendedAtMs, long readAtMs);
+  }
+
+  // values are decoded after the poll, so that the time a record was read excludes decoding
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final Deserializer<Alert> decoder = new AlertJson().deserializer();
   private final Thread thread;
   private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean stopping;
 
   public AlertTail(Properties clientProperties, String topic, Consumer<Alert> onAlert) {
-    this(clientProperties, topic, (alert, timestamp) -> onAlert.accept(alert));
+    this(clientProperties, topic, (alert, appendedAt, readAt) -> onAlert.accept(alert));
   }
 
-  /**
-   * As above; the callback also gets the record timestamp (that of the figure that caused the
-   * change).
-   */
-  public AlertTail(Properties clientProperties, String topic, BiConsumer<Alert, Long> onAlert) {
+  /** As above, with the times of each record ({@link Listener}). */
+  public AlertTail(Properties clientProperties, String topic, Listener onAlert) {
     Properties props = new Properties();
     props.putAll(clientProperties);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "tradewatch-tail-" + UUID.randomUUID());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    consumer = new KafkaConsumer<>(props, new StringDeserializer(), new AlertJson().deserializer());
+    consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     consumer.subscribe(List.of(topic));
     thread = new Thread(() -> follow(onAlert), "alert-tail");
     thread.setDaemon(true);
     thread.start();
   }
 
-  private void follow(BiConsumer<Alert, Long> onAlert) {
+  private void follow(Listener onAlert) {
     try {
       while (!stopping) {
-        consumer
-            .poll(Duration.ofMillis(200))
-            .forEach(record -> onAlert.accept(record.value(), record.timestamp()));
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+        long readAt = System.currentTimeMillis();
+        for (ConsumerRecord<String, byte[]> record : records) {
+          Alert alert = decoder.deserialize(record.topic(), record.value());
+          onAlert.onAlert(alert, record.timestamp(), readAt);
+        }
         consumer.assignment().forEach(tp -> positions.put(tp, consumer.position(tp)));
       }
     } catch (WakeupException e) {

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
@@ -70,7 +69,7 @@ public final class IsolatedRun implements AutoCloseable {
   private final AlertTail tail;
   private final Map<String, Alert> latest = new TreeMap<>();
 
-  private IsolatedRun(Settings base, Options options, BiConsumer<Alert, Long> onAlert)
+  private IsolatedRun(Settings base, Options options, AlertTail.Listener onAlert)
       throws IOException {
     String id = isolatedId(options);
     stateDir = freshStateDir(base, id);
@@ -107,8 +106,8 @@ public final class IsolatedRun implements AutoCloseable {
   }
 
   /** Starts the broker (if embedded), the monitor and the tail; {@code onAlert} may be null. */
-  public static IsolatedRun start(
-      Settings settings, Options options, BiConsumer<Alert, Long> onAlert) throws IOException {
+  public static IsolatedRun start(Settings settings, Options options, AlertTail.Listener onAlert)
+      throws IOException {
     return new IsolatedRun(settings, options, onAlert);
   }
 
@@ -128,13 +127,13 @@ public final class IsolatedRun implements AutoCloseable {
     return Files.createTempDirectory(parent, id + "-");
   }
 
-  private BiConsumer<Alert, Long> collect(BiConsumer<Alert, Long> onAlert) {
-    return (alert, appendedAt) -> {
+  private AlertTail.Listener collect(AlertTail.Listener onAlert) {
+    return (alert, appendedAt, readAt) -> {
       synchronized (latest) {
         latest.put(alert.alertId(), alert);
       }
       if (onAlert != null) {
-        onAlert.accept(alert, appendedAt);
+        onAlert.onAlert(alert, appendedAt, readAt);
       }
     };
   }
