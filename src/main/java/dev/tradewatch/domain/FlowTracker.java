@@ -11,6 +11,7 @@ import dev.tradewatch.domain.rules.Detector;
 import dev.tradewatch.domain.rules.Evaluation;
 import dev.tradewatch.domain.rules.FlowDetector;
 import dev.tradewatch.domain.rules.Rule;
+import dev.tradewatch.domain.rules.RuleSettings;
 import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.domain.series.Reported;
 import dev.tradewatch.domain.series.YearLedger;
@@ -18,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,6 +41,13 @@ public final class FlowTracker {
 
   private final DetectionConfig config;
 
+  /**
+   * Plans by the settings they were made for (the config's own instances, so by identity), for
+   * settings whose rules apply alike to every series: planned once, not for every figure.
+   */
+  private final Map<RuleSettings, Detector.Plan> plans = new IdentityHashMap<>();
+
+  /** One tracker serves one stream task: not thread-safe. */
   public FlowTracker(DetectionConfig config) {
     this.config = config;
   }
@@ -99,10 +109,15 @@ public final class FlowTracker {
 
   private Detector detector(FlowWindow window, SeriesKey series) {
     String reporter = series.reporter();
-    return new Detector(
-        y -> window.year(y).ledger(reporter),
-        config.forFlow(series.exporter(), series.importer(), series.category()),
-        series);
+    RuleSettings settings = config.forFlow(series.exporter(), series.importer(), series.category());
+    Detector.Plan plan = plans.get(settings);
+    if (plan == null) {
+      plan = Detector.Plan.of(settings, series);
+      if (!plan.dependsOnSeries()) {
+        plans.put(settings, plan);
+      }
+    }
+    return new Detector(y -> window.year(y).ledger(reporter), plan);
   }
 
   /**

@@ -16,7 +16,41 @@ import java.util.function.IntFunction;
 public final class Detector {
 
   private final Ledgers ledgers;
-  private final List<Applicable<?>> applicable = new ArrayList<>();
+  private final Plan plan;
+
+  /**
+   * The series rules that apply to a series, with their settings for it, looked up once: the same
+   * plan serves every series of a flow's settings when no rule is scoped ({@link
+   * #dependsOnSeries}).
+   */
+  public static final class Plan {
+    private final List<Applicable<?>> applicable = new ArrayList<>();
+    private final boolean dependsOnSeries;
+
+    private Plan(RuleSettings settings, SeriesKey series) {
+      boolean scoped = false;
+      for (Rule<?> rule : Rules.ALL) {
+        if (rule instanceof SeriesRule<?> seriesRule) {
+          Rule.Settings ruleSettings = settings.of(rule);
+          scoped |= !ruleSettings.scope().equals(Scope.EVERYTHING);
+          if (ruleSettings.appliesTo(series)) {
+            applicable.add(applicable(seriesRule, settings));
+          }
+        }
+      }
+      this.dependsOnSeries = scoped;
+    }
+
+    /** The rules of {@code settings} that apply to {@code series}. */
+    public static Plan of(RuleSettings settings, SeriesKey series) {
+      return new Plan(settings, series);
+    }
+
+    /** Whether another series under the same settings may have other rules applying. */
+    public boolean dependsOnSeries() {
+      return dependsOnSeries;
+    }
+  }
 
   /** A rule that applies, with its settings for the series (looked up once, used every month). */
   private record Applicable<S extends Rule.Settings>(SeriesRule<S> rule, S settings) {
@@ -31,12 +65,16 @@ public final class Detector {
    * @param settings the rules' settings for the series' flow
    */
   public Detector(IntFunction<YearLedger> ledgerOfYear, RuleSettings settings, SeriesKey series) {
+    this(ledgerOfYear, Plan.of(settings, series));
+  }
+
+  /**
+   * @param ledgerOfYear the reconciled ledger of a calendar year of the series
+   * @param plan the rules that apply to the series ({@link Plan#of})
+   */
+  public Detector(IntFunction<YearLedger> ledgerOfYear, Plan plan) {
     this.ledgers = new Ledgers(ledgerOfYear);
-    for (Rule<?> rule : Rules.ALL) {
-      if (rule instanceof SeriesRule<?> seriesRule && settings.of(rule).appliesTo(series)) {
-        applicable.add(applicable(seriesRule, settings));
-      }
-    }
+    this.plan = plan;
   }
 
   private static <S extends Rule.Settings> Applicable<S> applicable(
@@ -61,9 +99,13 @@ public final class Detector {
   /** As {@link #evaluate(int, int)}, for the months of {@code year} from {@code fromMonth} on. */
   public List<Evaluation> evaluate(int year, int yearsBack, int fromMonth) {
     List<Evaluation> evaluations = new ArrayList<>();
+    YearLedger ledger = ledgers.year(year);
     for (int m = fromMonth; m <= 12; m++) {
+      if (!ledger.hasValue(m)) {
+        continue; // no rule evaluates a period without a value (SeriesRule#evaluate)
+      }
       YearMonth period = YearMonth.of(year, m);
-      for (Applicable<?> rule : applicable) {
+      for (Applicable<?> rule : plan.applicable) {
         if (rule.rule().yearsBack() >= yearsBack) {
           rule.evaluate(period, ledgers).ifPresent(evaluations::add);
         }

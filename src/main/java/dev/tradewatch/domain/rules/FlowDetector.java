@@ -54,7 +54,11 @@ public final class FlowDetector {
   /** As {@link #evaluate(int)}, for the months of {@code year} from {@code fromMonth} on. */
   public List<Evaluation> evaluate(int year, int fromMonth) {
     List<Evaluation> evaluations = new ArrayList<>();
+    YearLedger exported = exporterSide.year(year);
     for (int m = fromMonth; m <= 12; m++) {
+      if (!exported.hasValue(m)) {
+        continue; // nothing to compare (FlowRule#evaluate)
+      }
       YearMonth period = YearMonth.of(year, m);
       for (FlowRule<?> rule : applicable) {
         evaluate(rule, period).ifPresent(evaluations::add);

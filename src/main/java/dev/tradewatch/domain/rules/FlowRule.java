@@ -14,7 +14,8 @@ public sealed interface FlowRule<S extends Rule.Settings> extends Rule<S> permit
 
   /**
    * This rule applied to one period of a flow; empty when it cannot be (a side is not known).
-   * Evidence names the reporter of each value.
+   * Evidence names the reporter of each value. A period where the exporter's series has neither
+   * month nor ytd known has no evaluation: {@link FlowDetector} does not ask for it.
    *
    * @param flow the flow, as the subject of its alerts (reporter {@link SeriesKey#BOTH})
    * @param exporterSide the ledgers of the series the exporter reports

@@ -1,5 +1,6 @@
 package dev.tradewatch.domain.rules;
 
+import dev.tradewatch.domain.series.YearLedger;
 import java.time.YearMonth;
 import java.util.Optional;
 
@@ -13,7 +14,8 @@ public sealed interface SeriesRule<S extends Rule.Settings> extends Rule<S>
 
   /**
    * This rule applied to one period of a series; empty when it cannot be (the value, a baseline or
-   * last year's ytd is not known).
+   * last year's ytd is not known). A period whose month and ytd are both unknown has no evaluation:
+   * {@link Detector} does not ask for it ({@link YearLedger#hasValue}).
    */
   Optional<Evaluation> evaluate(YearMonth period, Ledgers ledgers, S settings);
 }

@@ -170,6 +170,11 @@ public final class YearLedger {
     return 13;
   }
 
+  /** Whether the month {@code m} (1..12) or the ytd up to it is known. */
+  public boolean hasValue(int m) {
+    return monthKind[m] != UNKNOWN || ytdKind[m] != UNKNOWN;
+  }
+
   public Optional<Known> month(int m) {
     return monthKind[m] == UNKNOWN
         ? Optional.empty()
