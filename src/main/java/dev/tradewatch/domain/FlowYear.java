@@ -31,9 +31,47 @@ public final class FlowYear {
   private final TreeMap<String, TreeMap<FigureId, Reported>> reported = new TreeMap<>();
   private final TreeMap<String, TreeMap<AlertKey, Alert>> alerts = new TreeMap<>();
 
+  /** The stored alerts until they are first looked at, or null. */
+  private StoredAlerts unread;
+
+  /**
+   * A year's alerts as stored, read only when first looked at: most reads of a year (the years
+   * before a figure's, for their values) never look at its alerts.
+   */
+  public interface StoredAlerts {
+
+    /** Puts every stored alert into {@code year} ({@link #putAlert}). */
+    void readInto(FlowYear year);
+  }
+
   public FlowYear(FlowKey flow, int year) {
     this.flow = flow;
     this.year = year;
+  }
+
+  /** Gives this year, which has no alerts yet, the alerts stored with it, to read when needed. */
+  public void readAlertsLater(StoredAlerts stored) {
+    if (unread != null || !alerts.isEmpty()) {
+      throw new IllegalStateException("alerts of " + storeKey() + " already given");
+    }
+    unread = stored;
+  }
+
+  /**
+   * The stored alerts when they have not been looked at since ({@link #readAlertsLater}), so are
+   * unchanged and can be written back as they were; null otherwise.
+   */
+  public StoredAlerts unreadAlerts() {
+    return unread;
+  }
+
+  private TreeMap<String, TreeMap<AlertKey, Alert>> alertsBySubject() {
+    if (unread != null) {
+      StoredAlerts stored = unread;
+      unread = null; // first: reading puts the alerts through this method
+      stored.readInto(this);
+    }
+    return alerts;
   }
 
   /** The store key of a flow's year, e.g. {@code TUR-AZE-defence-aerospace@2020}. */
@@ -54,7 +92,7 @@ public final class FlowYear {
   }
 
   public boolean isEmpty() {
-    return reported.isEmpty() && alerts.isEmpty();
+    return reported.isEmpty() && unread == null && alerts.isEmpty();
   }
 
   /** The reporters with values reported in this year. */
@@ -84,11 +122,11 @@ public final class FlowYear {
 
   /** The subjects with alerts in this year. */
   public Set<String> alertSubjects() {
-    return Collections.unmodifiableSet(alerts.keySet());
+    return Collections.unmodifiableSet(alertsBySubject().keySet());
   }
 
   public Alert alert(String subject, AlertKey key) {
-    Map<AlertKey, Alert> ofSubject = alerts.get(subject);
+    Map<AlertKey, Alert> ofSubject = alertsBySubject().get(subject);
     return ofSubject == null ? null : ofSubject.get(key);
   }
 
@@ -97,19 +135,21 @@ public final class FlowYear {
     if (alert.period().getYear() != year) {
       throw new IllegalArgumentException(alert.alertId() + " is not in " + year);
     }
-    alerts.computeIfAbsent(alert.series().reporter(), s -> new TreeMap<>()).put(alert.key(), alert);
+    alertsBySubject()
+        .computeIfAbsent(alert.series().reporter(), s -> new TreeMap<>())
+        .put(alert.key(), alert);
   }
 
   /** The alerts of one subject, in period then rule order (read-only; empty when none). */
   public Collection<Alert> alerts(String subject) {
-    TreeMap<AlertKey, Alert> ofSubject = alerts.get(subject);
+    TreeMap<AlertKey, Alert> ofSubject = alertsBySubject().get(subject);
     return ofSubject == null ? List.of() : Collections.unmodifiableCollection(ofSubject.values());
   }
 
   /** Every alert of this year, by subject, then period and rule. */
   public List<Alert> alerts() {
     List<Alert> all = new ArrayList<>();
-    alerts.values().forEach(ofSubject -> all.addAll(ofSubject.values()));
+    alertsBySubject().values().forEach(ofSubject -> all.addAll(ofSubject.values()));
     return all;
   }
 
@@ -144,13 +184,15 @@ public final class FlowYear {
                     flow.series(reporter).id(), id -> new SeriesState(flow.series(reporter)));
             values.forEach(state::putReported);
           });
-      flowYear.alerts.forEach(
-          (subject, ofSubject) -> {
-            SeriesState state =
-                states.computeIfAbsent(
-                    flow.series(subject).id(), id -> new SeriesState(flow.series(subject)));
-            ofSubject.values().forEach(state::putAlert);
-          });
+      flowYear
+          .alertsBySubject()
+          .forEach(
+              (subject, ofSubject) -> {
+                SeriesState state =
+                    states.computeIfAbsent(
+                        flow.series(subject).id(), id -> new SeriesState(flow.series(subject)));
+                ofSubject.values().forEach(state::putAlert);
+              });
     }
     return states.values();
   }

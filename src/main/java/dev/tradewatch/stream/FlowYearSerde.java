@@ -25,9 +25,11 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Binary serde of one flow's year for the flow store and its changelog. The flow and the year are
  * written once, each reporter once for its values and once for its alerts; messages are not stored
- * because they are derived. A rule is stored by its name, which does not depend on the order rules
- * are declared in. Status, severity, basis and provenance are closed enums stored by ordinal, so
- * their new constants may only be appended. Format 1 (the series store before it, gone with it, had
+ * because they are derived. The alerts come last: they are decoded only when first looked at, and
+ * written back byte for byte when they were not (the years before a figure's are read for their
+ * values alone). A rule is stored by its name, which does not depend on the order rules are
+ * declared in. Status, severity, basis and provenance are closed enums stored by ordinal, so their
+ * new constants may only be appended. Format 1 (the series store before it, gone with it, had
  * formats 1–3 of its own).
  */
 public final class FlowYearSerde implements Serde<FlowYear> {
@@ -67,14 +69,10 @@ public final class FlowYearSerde implements Serde<FlowYear> {
           BinaryCodec.writeNullableUtf(out, entry.getValue().source());
         }
       }
-      out.writeShort(year.alertSubjects().size());
-      for (String subject : year.alertSubjects()) {
-        out.writeUTF(subject);
-        Collection<Alert> alerts = year.alerts(subject);
-        out.writeShort(alerts.size());
-        for (Alert alert : alerts) {
-          writeAlert(out, alert);
-        }
+      if (year.unreadAlerts() instanceof StoredAlerts stored) {
+        stored.writeTo(out); // not looked at since read, so unchanged: as they were
+      } else {
+        writeAlerts(out, year);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -82,8 +80,21 @@ public final class FlowYearSerde implements Serde<FlowYear> {
     return buffer.toByteArray();
   }
 
+  private static void writeAlerts(DataOutputStream out, FlowYear year) throws IOException {
+    out.writeShort(year.alertSubjects().size());
+    for (String subject : year.alertSubjects()) {
+      out.writeUTF(subject);
+      Collection<Alert> alerts = year.alerts(subject);
+      out.writeShort(alerts.size());
+      for (Alert alert : alerts) {
+        writeAlert(out, alert);
+      }
+    }
+  }
+
   static FlowYear read(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new PlainByteStreams.In(bytes))) {
+    PlainByteStreams.In bytesIn = new PlainByteStreams.In(bytes);
+    try (DataInputStream in = new DataInputStream(bytesIn)) {
       byte format = in.readByte();
       if (format != FORMAT) {
         throw new IllegalStateException("unknown flow year format " + format);
@@ -102,15 +113,36 @@ public final class FlowYearSerde implements Serde<FlowYear> {
           year.putReported(reporter, id, new Reported(value, publishedAt, source));
         }
       }
-      for (int s = in.readShort(); s > 0; s--) {
-        SeriesKey series = flow.series(in.readUTF());
-        for (int i = in.readShort(); i > 0; i--) {
-          year.putAlert(readAlert(in, series));
-        }
+      // the alerts, last in the record, are read when first looked at (FlowYear.StoredAlerts)
+      StoredAlerts alerts = new StoredAlerts(bytes, bytesIn.position());
+      if (in.readShort() > 0) {
+        year.readAlertsLater(alerts);
       }
       return year;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The alerts section of a stored flow year: from {@code offset} to the end of {@code bytes}. */
+  private record StoredAlerts(byte[] bytes, int offset) implements FlowYear.StoredAlerts {
+
+    @Override
+    public void readInto(FlowYear year) {
+      try (DataInputStream in = new DataInputStream(new PlainByteStreams.In(bytes, offset))) {
+        for (int s = in.readShort(); s > 0; s--) {
+          SeriesKey series = year.flow().series(in.readUTF());
+          for (int i = in.readShort(); i > 0; i--) {
+            year.putAlert(readAlert(in, series));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    void writeTo(DataOutputStream out) throws IOException {
+      out.write(bytes, offset, bytes.length - offset);
     }
   }
 

@@ -45,13 +45,23 @@ final class PlainByteStreams {
     }
   }
 
-  /** Reads a byte array from its start. */
+  /** Reads a byte array from its start, or from an offset. */
   static final class In extends InputStream {
     private final byte[] bytes;
     private int position;
 
     In(byte[] bytes) {
+      this(bytes, 0);
+    }
+
+    In(byte[] bytes, int offset) {
       this.bytes = bytes;
+      this.position = offset;
+    }
+
+    /** The offset of the next byte read. */
+    int position() {
+      return position;
     }
 
     @Override

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tradewatch.domain.FlowTracker;
 import dev.tradewatch.domain.FlowWindow;
 import dev.tradewatch.domain.FlowYear;
+import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.Basis;
 import dev.tradewatch.domain.figures.Figure;
 import dev.tradewatch.domain.figures.FlowKey;
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.figures.Usd;
 import dev.tradewatch.domain.rules.DetectionConfig;
+import dev.tradewatch.domain.series.Reported;
 import java.time.Instant;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,35 @@ class FlowYearSerdeTest {
     assertThat(read.reported("AZE")).isEqualTo(year.reported("AZE"));
     assertThat(read.alerts()).isEqualTo(year.alerts()); // evidence, asOf and method included
     assertThat(FlowYearSerde.write(read)).isEqualTo(FlowYearSerde.write(year));
+  }
+
+  @Test
+  void shouldReadAlertsOnlyWhenLookedAtAndWriteUnreadOnesBackAsTheyWere() {
+    FlowWindow window = new FlowWindow(FLOW, year -> null);
+    FlowTracker tracker = new FlowTracker(DetectionConfig.defaults());
+    tracker.apply(window, figure("TUR", "2020-07", Basis.MONTH, 278_880, "TIM"), NOW);
+    tracker.apply(window, figure("TUR", "2020-08", Basis.MONTH, 36_000_000, "TIM"), NOW);
+    FlowYear year = window.year(2020);
+    byte[] stored = FlowYearSerde.write(year);
+
+    FlowYear unread = FlowYearSerde.read(stored);
+    assertThat(unread.unreadAlerts()).isNotNull();
+    assertThat(unread.isEmpty()).isFalse();
+    unread.putReported(
+        "TUR", figure("TUR", "2020-09", Basis.MONTH, 1, "TIM").id(), new Reported(100, NOW, "TIM"));
+    FlowYear rewritten = FlowYearSerde.read(FlowYearSerde.write(unread));
+    assertThat(rewritten.alerts()).isEqualTo(year.alerts()).isNotEmpty();
+    assertThat(rewritten.reported("TUR")).hasSize(3);
+
+    FlowYear looked = FlowYearSerde.read(stored);
+    looked.putAlert(year.alerts().get(0).resolved(NOW));
+    assertThat(looked.unreadAlerts()).isNull();
+    assertThat(FlowYearSerde.read(FlowYearSerde.write(looked)).alerts().get(0).status())
+        .isEqualTo(AlertStatus.RESOLVED);
+
+    FlowYear none = FlowYearSerde.read(FlowYearSerde.write(new FlowYear(FLOW, 2021)));
+    assertThat(none.unreadAlerts()).isNull();
+    assertThat(none.isEmpty()).isTrue();
   }
 
   @Test
