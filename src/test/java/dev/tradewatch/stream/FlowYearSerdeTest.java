@@ -25,13 +25,12 @@ class FlowYearSerdeTest {
 
   @Test
   void shouldReadBackEveryReporterValueAndAlertOfAFlowYear() {
-    FlowWindow window = new FlowWindow(FLOW, year -> null);
-    FlowTracker tracker = new FlowTracker(DetectionConfig.defaults());
-    tracker.apply(window, figure("TUR", "2020-07", Basis.MONTH, 278_880, "TIM"), NOW);
-    tracker.apply(window, figure("TUR", "2020-08", Basis.MONTH, 36_000_000, "TIM"), NOW);
-    tracker.apply(window, figure("TUR", "2020-09", Basis.YTD, 123_000_000, null), NOW);
-    tracker.apply(window, figure("AZE", "2020-09", Basis.MONTH, 80_000_000, "TUIK"), NOW);
-    FlowYear year = window.year(2020);
+    FlowYear year =
+        trackedYear(
+            figure("TUR", "2020-07", Basis.MONTH, 278_880, "TIM"),
+            figure("TUR", "2020-08", Basis.MONTH, 36_000_000, "TIM"),
+            figure("TUR", "2020-09", Basis.YTD, 123_000_000, null),
+            figure("AZE", "2020-09", Basis.MONTH, 80_000_000, "TUIK"));
     assertThat(year.alerts()).isNotEmpty();
     assertThat(year.alertSubjects()).containsExactly("AZE", "TUR");
 
@@ -48,11 +47,10 @@ class FlowYearSerdeTest {
 
   @Test
   void shouldReadAlertsOnlyWhenLookedAtAndWriteUnreadOnesBackAsTheyWere() {
-    FlowWindow window = new FlowWindow(FLOW, year -> null);
-    FlowTracker tracker = new FlowTracker(DetectionConfig.defaults());
-    tracker.apply(window, figure("TUR", "2020-07", Basis.MONTH, 278_880, "TIM"), NOW);
-    tracker.apply(window, figure("TUR", "2020-08", Basis.MONTH, 36_000_000, "TIM"), NOW);
-    FlowYear year = window.year(2020);
+    FlowYear year =
+        trackedYear(
+            figure("TUR", "2020-07", Basis.MONTH, 278_880, "TIM"),
+            figure("TUR", "2020-08", Basis.MONTH, 36_000_000, "TIM"));
     byte[] stored = FlowYearSerde.write(year);
 
     FlowYear unread = FlowYearSerde.read(stored);
@@ -82,6 +80,16 @@ class FlowYearSerdeTest {
 
     assertThatThrownBy(() -> FlowYearSerde.read(bytes))
         .hasMessageContaining("unknown flow year format 9");
+  }
+
+  /** The flow's 2020 after tracking {@code figures} under the default rules. */
+  private static FlowYear trackedYear(Figure... figures) {
+    FlowWindow window = new FlowWindow(FLOW, year -> null);
+    FlowTracker tracker = new FlowTracker(DetectionConfig.defaults());
+    for (Figure figure : figures) {
+      tracker.apply(window, figure, NOW);
+    }
+    return window.year(2020);
   }
 
   private static Figure figure(
