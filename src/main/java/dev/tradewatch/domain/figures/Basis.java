@@ -8,13 +8,17 @@ public enum Basis {
   MONTH,
   YTD;
 
+  private static final Basis[] ALL = values();
+
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case name used on the wire ({@code month}, {@code ytd}). */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   public static Optional<Basis> fromWireName(String name) {
-    for (Basis basis : values()) {
+    for (Basis basis : ALL) { // every figure names one: no array copy per call
       if (basis.wireName().equals(name)) {
         return Optional.of(basis);
       }

@@ -33,10 +33,10 @@ public final class FigureValidator {
    */
   static final Instant EARLIEST_PUBLISHED_AT = Instant.parse("0000-01-01T00:00:00Z");
 
-  private static final Pattern PERIOD = Pattern.compile("\\d{4}-\\d{2}");
   private static final Pattern CATEGORY = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._/&()+-]*");
 
   private final Clock clock;
+  private volatile CurrentMonth currentMonth;
 
   public FigureValidator(Clock clock) {
     this.clock = clock;
@@ -47,7 +47,32 @@ public final class FigureValidator {
    * ._/&()+-}).
    */
   public static boolean isCategory(String text) {
-    return text.length() <= MAX_CATEGORY_LENGTH && CATEGORY.matcher(text).matches();
+    if (text.length() > MAX_CATEGORY_LENGTH) {
+      return false;
+    }
+    int ascii = asciiCategory(text);
+    return ascii >= 0 ? ascii == 1 : CATEGORY.matcher(text).matches();
+  }
+
+  /**
+   * What {@link #CATEGORY} says of an ASCII text, without a regex per figure: 1 matches, 0 does
+   * not; -1 for a text beyond ASCII, left to the regex and its Unicode letters and digits.
+   */
+  private static int asciiCategory(String text) {
+    if (text.isEmpty()) {
+      return 0;
+    }
+    boolean matches = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return -1;
+      }
+      boolean alphanumeric =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      matches &= alphanumeric || (i > 0 && " ._/&()+-".indexOf(c) >= 0);
+    }
+    return matches ? 1 : 0;
   }
 
   /**
@@ -87,7 +112,7 @@ public final class FigureValidator {
 
   private Validation validatePeriodAndRest(
       FigureInput input, String reporter, Instant fallbackPublishedAt) {
-    if (!PERIOD.matcher(input.period()).matches()) {
+    if (!isPeriodShaped(input.period())) {
       return Validation.rejected(
           RejectReason.BAD_PERIOD, "period", "expected YYYY-MM, found " + input.period());
     }
@@ -98,7 +123,7 @@ public final class FigureValidator {
       return Validation.rejected(
           RejectReason.BAD_PERIOD, "period", "not a calendar month: " + input.period());
     }
-    if (period.isAfter(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
+    if (period.isAfter(currentMonth())) {
       return Validation.rejected(
           RejectReason.FUTURE_PERIOD, "period", input.period() + " is after the current month");
     }
@@ -154,6 +179,38 @@ public final class FigureValidator {
     return Validation.accepted(
         new Figure(series, id.period(), id.basis(), cents, input.source(), publishedAt));
   }
+
+  /** YYYY-MM in ASCII digits (what {@code \d{4}-\d{2}} matches), without a regex per figure. */
+  static boolean isPeriodShaped(String text) {
+    if (text.length() != 7 || text.charAt(4) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 7; i++) {
+      char c = text.charAt(i);
+      if (i != 4 && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The current UTC month, worked out again only once the clock has left it. */
+  private YearMonth currentMonth() {
+    CurrentMonth known = currentMonth;
+    long now = clock.millis();
+    if (known == null || now < known.startMillis() || now >= known.endMillis()) {
+      YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+      known =
+          new CurrentMonth(
+              month,
+              month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(),
+              month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+      currentMonth = known; // one parser serves every stream thread: an immutable value
+    }
+    return known.month();
+  }
+
+  private record CurrentMonth(YearMonth month, long startMillis, long endMillis) {}
 
   private static Validation textRejection(String category, String source) {
     if (!isCategory(category)) {
