@@ -60,6 +60,48 @@ final class BinaryCodec {
     return Instant.ofEpochSecond(in.readLong(), in.readInt());
   }
 
+  /**
+   * A long in 7-bit groups, low first, the high bit saying another follows: one byte below 128,
+   * four below 2^28 (ten at most, for a negative value).
+   */
+  static void writeVarLong(DataOutput out, long value) throws IOException {
+    long rest = value;
+    while ((rest & ~0x7FL) != 0) {
+      out.writeByte((int) (rest & 0x7F) | 0x80);
+      rest >>>= 7;
+    }
+    out.writeByte((int) rest);
+  }
+
+  static long readVarLong(DataInput in) throws IOException {
+    long value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      byte b = in.readByte();
+      value |= (long) (b & 0x7F) << shift;
+      if (b >= 0) {
+        return value;
+      }
+    }
+    throw new IOException("a variable-length number of more than ten bytes");
+  }
+
+  /**
+   * An instant as seconds from {@code baseSecond} (zig-zag, so that earlier ones stay short too)
+   * and nanoseconds: four to six bytes for one within a few years of the base, instead of twelve.
+   */
+  static void writeInstantFrom(DataOutput out, long baseSecond, Instant instant)
+      throws IOException {
+    long delta = instant.getEpochSecond() - baseSecond;
+    writeVarLong(out, (delta << 1) ^ (delta >> 63));
+    writeVarLong(out, instant.getNano());
+  }
+
+  static Instant readInstantFrom(DataInput in, long baseSecond) throws IOException {
+    long zigZag = readVarLong(in);
+    long delta = (zigZag >>> 1) ^ -(zigZag & 1);
+    return Instant.ofEpochSecond(baseSecond + delta, readVarLong(in));
+  }
+
   static void writeNullableUtf(DataOutput out, String text) throws IOException {
     out.writeBoolean(text != null);
     if (text != null) {

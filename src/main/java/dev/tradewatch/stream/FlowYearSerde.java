@@ -3,6 +3,7 @@ package dev.tradewatch.stream;
 import dev.tradewatch.domain.FlowYear;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
+import dev.tradewatch.domain.figures.Basis;
 import dev.tradewatch.domain.figures.FigureId;
 import dev.tradewatch.domain.figures.FlowKey;
 import dev.tradewatch.domain.figures.SeriesKey;
@@ -15,8 +16,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -29,12 +34,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * written back byte for byte when they were not (the years before a figure's are read for their
  * values alone). A rule is stored by its name, which does not depend on the order rules are
  * declared in. Status, severity, basis and provenance are closed enums stored by ordinal, so their
- * new constants may only be appended. Format 1 (the series store before it, gone with it, had
- * formats 1–3 of its own).
+ * new constants may only be appended. Format 2, whose values are compact (a store written in format
+ * 1 is still read; its years are rewritten in format 2 as figures change them); the alerts section
+ * is the same in both, so unread alerts are copied over either way. (The series store before this
+ * one, gone with it, had formats 1–3 of its own.)
  */
 public final class FlowYearSerde implements Serde<FlowYear> {
 
-  private static final byte FORMAT = 1;
+  private static final byte FORMAT = 2;
 
   @Override
   public Serializer<FlowYear> serializer() {
@@ -55,20 +62,7 @@ public final class FlowYearSerde implements Serde<FlowYear> {
       out.writeUTF(flow.importer());
       out.writeUTF(flow.category());
       out.writeShort(year.year());
-      out.writeShort(year.reporters().size());
-      for (String reporter : year.reporters()) {
-        out.writeUTF(reporter);
-        Map<FigureId, Reported> values = year.reported(reporter);
-        out.writeShort(values.size());
-        for (Map.Entry<FigureId, Reported> entry : values.entrySet()) {
-          // the period within the year: 1–12
-          out.writeByte(entry.getKey().period().getMonthValue());
-          BinaryCodec.writeBasis(out, entry.getKey().basis());
-          out.writeLong(entry.getValue().valueCents());
-          BinaryCodec.writeInstant(out, entry.getValue().publishedAt());
-          BinaryCodec.writeNullableUtf(out, entry.getValue().source());
-        }
-      }
+      writeValues(out, year);
       if (year.unreadAlerts() instanceof StoredAlerts stored) {
         stored.writeTo(out); // not looked at since read, so unchanged: as they were
       } else {
@@ -78,6 +72,92 @@ public final class FlowYearSerde implements Serde<FlowYear> {
       throw new UncheckedIOException(e);
     }
     return buffer.toByteArray();
+  }
+
+  /**
+   * Each reporter's values: month and basis in one byte, the cents and the publication time (from
+   * the start of the year) in variable length, the source as an index into the sources named so far
+   * in the record (0 for none; one past the last names a new one, written out once).
+   */
+  private static void writeValues(DataOutputStream out, FlowYear year) throws IOException {
+    long base = yearStartSecond(year.year());
+    List<String> sources = new ArrayList<>(2);
+    out.writeShort(year.reporters().size());
+    for (String reporter : year.reporters()) {
+      out.writeUTF(reporter);
+      Map<FigureId, Reported> values = year.reported(reporter);
+      out.writeShort(values.size());
+      for (Map.Entry<FigureId, Reported> entry : values.entrySet()) {
+        FigureId id = entry.getKey();
+        Reported value = entry.getValue();
+        out.writeByte(id.period().getMonthValue() | id.basis().ordinal() << 4);
+        BinaryCodec.writeVarLong(out, value.valueCents());
+        BinaryCodec.writeInstantFrom(out, base, value.publishedAt());
+        writeSource(out, value.source(), sources);
+      }
+    }
+  }
+
+  private static void writeSource(DataOutputStream out, String source, List<String> sources)
+      throws IOException {
+    if (source == null) {
+      out.writeByte(0);
+      return;
+    }
+    int known = sources.indexOf(source);
+    if (known >= 0) {
+      BinaryCodec.writeVarLong(out, known + 1L);
+    } else {
+      sources.add(source);
+      BinaryCodec.writeVarLong(out, sources.size());
+      out.writeUTF(source);
+    }
+  }
+
+  private static void readValues(DataInputStream in, FlowYear year) throws IOException {
+    long base = yearStartSecond(year.year());
+    List<String> sources = new ArrayList<>(2);
+    for (int r = in.readShort(); r > 0; r--) {
+      String reporter = in.readUTF();
+      for (int i = in.readShort(); i > 0; i--) {
+        int monthAndBasis = in.readUnsignedByte();
+        YearMonth period = YearMonth.of(year.year(), monthAndBasis & 0x0F);
+        FigureId id = new FigureId(period, Basis.values()[monthAndBasis >> 4]);
+        long value = BinaryCodec.readVarLong(in);
+        Instant publishedAt = BinaryCodec.readInstantFrom(in, base);
+        year.putReported(reporter, id, new Reported(value, publishedAt, readSource(in, sources)));
+      }
+    }
+  }
+
+  private static String readSource(DataInputStream in, List<String> sources) throws IOException {
+    int index = (int) BinaryCodec.readVarLong(in);
+    if (index == 0) {
+      return null;
+    }
+    if (index > sources.size()) {
+      sources.add(in.readUTF());
+    }
+    return sources.get(index - 1);
+  }
+
+  /** Format 1 (until 2026-11-30): fixed-width values, each source written out. */
+  private static void readFormat1Values(DataInputStream in, FlowYear year) throws IOException {
+    for (int r = in.readShort(); r > 0; r--) {
+      String reporter = in.readUTF();
+      for (int i = in.readShort(); i > 0; i--) {
+        YearMonth period = YearMonth.of(year.year(), in.readByte());
+        FigureId id = new FigureId(period, BinaryCodec.readBasis(in));
+        long value = in.readLong();
+        Instant publishedAt = BinaryCodec.readInstant(in);
+        String source = BinaryCodec.readNullableUtf(in);
+        year.putReported(reporter, id, new Reported(value, publishedAt, source));
+      }
+    }
+  }
+
+  private static long yearStartSecond(int year) {
+    return LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
   }
 
   private static void writeAlerts(DataOutputStream out, FlowYear year) throws IOException {
@@ -96,22 +176,16 @@ public final class FlowYearSerde implements Serde<FlowYear> {
     PlainByteStreams.In bytesIn = new PlainByteStreams.In(bytes);
     try (DataInputStream in = new DataInputStream(bytesIn)) {
       byte format = in.readByte();
-      if (format != FORMAT) {
+      if (format != FORMAT && format != 1) {
         throw new IllegalStateException("unknown flow year format " + format);
       }
       FlowKey flow = new FlowKey(in.readUTF(), in.readUTF(), in.readUTF());
       int yearNumber = in.readShort();
       FlowYear year = new FlowYear(flow, yearNumber);
-      for (int r = in.readShort(); r > 0; r--) {
-        String reporter = in.readUTF();
-        for (int i = in.readShort(); i > 0; i--) {
-          YearMonth period = YearMonth.of(yearNumber, in.readByte());
-          FigureId id = new FigureId(period, BinaryCodec.readBasis(in));
-          long value = in.readLong();
-          Instant publishedAt = BinaryCodec.readInstant(in);
-          String source = BinaryCodec.readNullableUtf(in);
-          year.putReported(reporter, id, new Reported(value, publishedAt, source));
-        }
+      if (format == FORMAT) {
+        readValues(in, year);
+      } else {
+        readFormat1Values(in, year);
       }
       // the alerts, last in the record, are read when first looked at (FlowYear.StoredAlerts)
       StoredAlerts alerts = new StoredAlerts(bytes, bytesIn.position());
