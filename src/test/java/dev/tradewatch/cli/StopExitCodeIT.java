@@ -1,6 +1,7 @@
 package dev.tradewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import dev.tradewatch.testing.BrokerPerClass;
 import dev.tradewatch.testing.ChildProcesses;
@@ -61,7 +62,7 @@ class StopExitCodeIT extends BrokerPerClass {
     awaitOutput(run, "Streams state REBALANCING -> RUNNING");
     run.destroy(); // SIGTERM
 
-    assertThat(run.waitFor(STOPPED_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertStops(run);
     assertThat(run.exitValue()).as(output()).isZero();
     assertThat(output()).contains("Streams state PENDING_SHUTDOWN -> NOT_RUNNING");
   }
@@ -72,7 +73,7 @@ class StopExitCodeIT extends BrokerPerClass {
     awaitOutput(process, "Kafka broker listening on");
     process.destroy(); // SIGTERM
 
-    assertThat(process.waitFor(STOPPED_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertStops(process);
     assertThat(process.exitValue()).as(output()).isZero();
   }
 
@@ -84,11 +85,32 @@ class StopExitCodeIT extends BrokerPerClass {
     Process ctrlC = children.start(new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())));
     assertThat(ctrlC.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-    assertThat(demo.waitFor(STOPPED_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertStops(demo);
     assertThat(demo.exitValue()).as(output()).isZero();
     try (var left = Files.list(dir.resolve("demo"))) {
       assertThat(left).as("the demo's state directory is deleted on exit").isEmpty();
     }
+  }
+
+  /**
+   * Waits for {@code process} to exit; when it does not, fails with the end of its output and a
+   * thread dump (SIGQUIT: the JVM prints one to the output), so that a hang says where it hangs.
+   */
+  private void assertStops(Process process) throws Exception {
+    if (process.waitFor(STOPPED_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
+      return;
+    }
+    children
+        .start(new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())))
+        .waitFor(30, TimeUnit.SECONDS);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!output().contains("Full thread dump") && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+    String output = output();
+    fail(
+        "still running %s after the stop; the end of its output, threads included:%n%s",
+        STOPPED_WITHIN, output.substring(Math.max(0, output.length() - 60_000)));
   }
 
   private Process start(String... args) throws IOException {
