@@ -114,19 +114,41 @@ class StopExitCodeIT extends BrokerPerClass {
   }
 
   private Process start(String... args) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.tradewatch.Main"));
+    List<String> command = new ArrayList<>();
+    if (sigintIgnored()) {
+      // as a terminal would: the demo's Ctrl-C must reach it even where this JVM ignores SIGINT
+      command.addAll(List.of("env", "--default-signal=INT"));
+    }
+    command.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx512m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.tradewatch.Main"));
     command.addAll(List.of(args));
     return children.start(
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("output.log").toFile()));
+  }
+
+  /**
+   * Whether this JVM ignores SIGINT (Linux), as everything started in the background by a
+   * non-interactive shell does, CI runners included; the commands it starts would inherit that and
+   * never see the test's Ctrl-C.
+   */
+  private static boolean sigintIgnored() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("SigIgn:")) {
+          return (Long.parseLong(line.substring("SigIgn:".length()).strip(), 16) & 0b10) != 0;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not Linux: signals are as the shell left them
+    }
+    return false;
   }
 
   private void awaitOutput(Process process, String text) throws IOException {
