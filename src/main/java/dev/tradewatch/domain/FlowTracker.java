@@ -134,7 +134,7 @@ public final class FlowTracker {
       int fromMonth,
       Instant now) {
     FlowYear flowYear = window.year(year);
-    if (flowYear.reported(reporter).isEmpty() && flowYear.alerts(reporter).isEmpty()) {
+    if (!flowYear.hasReported(reporter) && flowYear.alerts(reporter).isEmpty()) {
       return List.of(); // nothing known in that year, nothing raised: no rule has a period there
     }
     return reconcile(
@@ -153,8 +153,7 @@ public final class FlowTracker {
     FlowYear flowYear = window.year(year);
     SeriesKey subject = flow.series(SeriesKey.BOTH);
     boolean bothSides =
-        !flowYear.reported(flow.exporter()).isEmpty()
-            && !flowYear.reported(flow.importer()).isEmpty();
+        flowYear.hasReported(flow.exporter()) && flowYear.hasReported(flow.importer());
     if (!bothSides && flowYear.alerts(SeriesKey.BOTH).isEmpty()) {
       return List.of(); // one side alone: no month where the two meet, nothing raised
     }

@@ -7,6 +7,7 @@ import dev.tradewatch.domain.figures.FigureId;
 import dev.tradewatch.domain.figures.FlowKey;
 import dev.tradewatch.domain.series.Reported;
 import dev.tradewatch.domain.series.YearLedger;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,8 +29,24 @@ public final class FlowYear {
 
   private final FlowKey flow;
   private final int year;
-  private final TreeMap<String, TreeMap<FigureId, Reported>> reported = new TreeMap<>();
+  private final TreeMap<String, ReporterValues> reported = new TreeMap<>();
   private final TreeMap<String, TreeMap<AlertKey, Alert>> alerts = new TreeMap<>();
+
+  /**
+   * One reporter's values of the year: at most a month and a ytd value per month, in arrays indexed
+   * by month (1..12), as the ledger reads them; and the ledger, built when first asked for and
+   * forgotten when a value changes (rules ask for a year's ledger several times per figure).
+   */
+  private static final class ReporterValues {
+    private final Reported[] months = new Reported[13];
+    private final Reported[] ytds = new Reported[13];
+    private int count;
+    private YearLedger ledger;
+
+    Reported[] of(Basis basis) {
+      return basis == Basis.MONTH ? months : ytds;
+    }
+  }
 
   /** The stored alerts until they are first looked at, or null. */
   private StoredAlerts unread;
@@ -101,23 +118,59 @@ public final class FlowYear {
   }
 
   public Reported reported(String reporter, FigureId id) {
-    Map<FigureId, Reported> values = reported.get(reporter);
-    return values == null ? null : values.get(id);
+    return reported(reporter, id.period().getMonthValue(), id.basis());
+  }
+
+  /** The value {@code reporter} reported for {@code month} (1..12) on {@code basis}, or null. */
+  public Reported reported(String reporter, int month, Basis basis) {
+    ReporterValues values = reported.get(reporter);
+    return values == null ? null : values.of(basis)[month];
   }
 
   public void putReported(String reporter, FigureId id, Reported value) {
     if (id.period().getYear() != year) {
       throw new IllegalArgumentException(id + " is not in " + year);
     }
-    reported.computeIfAbsent(reporter, r -> new TreeMap<>()).put(id, value);
+    putReported(reporter, id.period().getMonthValue(), id.basis(), value);
   }
 
-  /** A reporter's values of this year in period order (read-only; empty when none). */
+  /** Stores {@code reporter}'s value for {@code month} (1..12) of this year on {@code basis}. */
+  public void putReported(String reporter, int month, Basis basis, Reported value) {
+    ReporterValues values = reported.computeIfAbsent(reporter, r -> new ReporterValues());
+    Reported[] ofBasis = values.of(basis);
+    if (ofBasis[month] == null) {
+      values.count++;
+    }
+    ofBasis[month] = value;
+    values.ledger = null;
+  }
+
+  /** Whether {@code reporter} reported any value in this year. */
+  public boolean hasReported(String reporter) {
+    return reported.containsKey(reporter);
+  }
+
+  /** How many values {@code reporter} reported in this year. */
+  public int reportedCount(String reporter) {
+    ReporterValues values = reported.get(reporter);
+    return values == null ? 0 : values.count;
+  }
+
+  /** A reporter's values of this year in period order (a copy; empty when none). */
   public NavigableMap<FigureId, Reported> reported(String reporter) {
-    TreeMap<FigureId, Reported> values = reported.get(reporter);
-    return values == null
-        ? Collections.emptyNavigableMap()
-        : Collections.unmodifiableNavigableMap(values);
+    TreeMap<FigureId, Reported> copy = new TreeMap<>();
+    ReporterValues values = reported.get(reporter);
+    if (values != null) {
+      for (int m = 1; m <= 12; m++) {
+        for (Basis basis : Basis.values()) {
+          Reported value = values.of(basis)[m];
+          if (value != null) {
+            copy.put(new FigureId(YearMonth.of(year, m), basis), value);
+          }
+        }
+      }
+    }
+    return Collections.unmodifiableNavigableMap(copy);
   }
 
   /** The subjects with alerts in this year. */
@@ -155,18 +208,14 @@ public final class FlowYear {
 
   /** The reconciled ledger of {@code reporter}'s series in this year. */
   public YearLedger ledger(String reporter) {
-    TreeMap<FigureId, Reported> values = reported.get(reporter);
+    ReporterValues values = reported.get(reporter);
     if (values == null) {
       return YearLedger.empty(year);
     }
-    Reported[] months = new Reported[13];
-    Reported[] ytds = new Reported[13];
-    values.forEach(
-        (id, value) -> {
-          Reported[] target = id.basis() == Basis.MONTH ? months : ytds;
-          target[id.period().getMonthValue()] = value;
-        });
-    return YearLedger.reconcile(year, months, ytds);
+    if (values.ledger == null) {
+      values.ledger = YearLedger.reconcile(year, values.months, values.ytds);
+    }
+    return values.ledger;
   }
 
   /**
@@ -177,13 +226,12 @@ public final class FlowYear {
     Map<String, SeriesState> states = new LinkedHashMap<>();
     for (FlowYear flowYear : years) {
       FlowKey flow = flowYear.flow;
-      flowYear.reported.forEach(
-          (reporter, values) -> {
-            SeriesState state =
-                states.computeIfAbsent(
-                    flow.series(reporter).id(), id -> new SeriesState(flow.series(reporter)));
-            values.forEach(state::putReported);
-          });
+      for (String reporter : flowYear.reported.keySet()) {
+        SeriesState state =
+            states.computeIfAbsent(
+                flow.series(reporter).id(), id -> new SeriesState(flow.series(reporter)));
+        flowYear.reported(reporter).forEach(state::putReported);
+      }
       flowYear
           .alertsBySubject()
           .forEach(

@@ -1,8 +1,6 @@
 package dev.tradewatch.stream;
 
 import dev.tradewatch.domain.figures.Figure;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -25,8 +23,8 @@ public final class FigureSerde implements Serde<Figure> {
   }
 
   static byte[] write(Figure figure) {
-    PlainByteStreams.Out buffer = new PlainByteStreams.Out(96);
-    try (DataOutputStream out = new DataOutputStream(buffer)) {
+    ByteFields.Writer out = new ByteFields.Writer(96);
+    try {
       out.writeByte(FORMAT);
       BinaryCodec.writeSeries(out, figure.series());
       BinaryCodec.writePeriod(out, figure.period());
@@ -37,11 +35,12 @@ public final class FigureSerde implements Serde<Figure> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return buffer.toByteArray();
+    return out.toByteArray();
   }
 
   static Figure read(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new PlainByteStreams.In(bytes))) {
+    ByteFields.Reader in = new ByteFields.Reader(bytes);
+    try {
       byte format = in.readByte();
       if (format != FORMAT) {
         throw new IllegalStateException("unknown figure format " + format);

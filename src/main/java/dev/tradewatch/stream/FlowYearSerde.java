@@ -10,8 +10,8 @@ import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.Rules;
 import dev.tradewatch.domain.rules.Severity;
 import dev.tradewatch.domain.series.Reported;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -22,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -43,6 +42,8 @@ public final class FlowYearSerde implements Serde<FlowYear> {
 
   private static final byte FORMAT = 2;
 
+  private static final Basis[] BASES = Basis.values();
+
   @Override
   public Serializer<FlowYear> serializer() {
     return (topic, year) -> year == null ? null : write(year);
@@ -54,8 +55,8 @@ public final class FlowYearSerde implements Serde<FlowYear> {
   }
 
   static byte[] write(FlowYear year) {
-    PlainByteStreams.Out buffer = new PlainByteStreams.Out(256);
-    try (DataOutputStream out = new DataOutputStream(buffer)) {
+    ByteFields.Writer out = new ByteFields.Writer(256);
+    try {
       out.writeByte(FORMAT);
       FlowKey flow = year.flow();
       out.writeUTF(flow.exporter());
@@ -71,7 +72,7 @@ public final class FlowYearSerde implements Serde<FlowYear> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return buffer.toByteArray();
+    return out.toByteArray();
   }
 
   /**
@@ -79,26 +80,28 @@ public final class FlowYearSerde implements Serde<FlowYear> {
    * the start of the year) in variable length, the source as an index into the sources named so far
    * in the record (0 for none; one past the last names a new one, written out once).
    */
-  private static void writeValues(DataOutputStream out, FlowYear year) throws IOException {
+  private static void writeValues(DataOutput out, FlowYear year) throws IOException {
     long base = yearStartSecond(year.year());
     List<String> sources = new ArrayList<>(2);
     out.writeShort(year.reporters().size());
     for (String reporter : year.reporters()) {
       out.writeUTF(reporter);
-      Map<FigureId, Reported> values = year.reported(reporter);
-      out.writeShort(values.size());
-      for (Map.Entry<FigureId, Reported> entry : values.entrySet()) {
-        FigureId id = entry.getKey();
-        Reported value = entry.getValue();
-        out.writeByte(id.period().getMonthValue() | id.basis().ordinal() << 4);
-        BinaryCodec.writeVarLong(out, value.valueCents());
-        BinaryCodec.writeInstantFrom(out, base, value.publishedAt());
-        writeSource(out, value.source(), sources);
+      out.writeShort(year.reportedCount(reporter));
+      for (int month = 1; month <= 12; month++) { // period order, as FigureId sorts
+        for (Basis basis : BASES) {
+          Reported value = year.reported(reporter, month, basis);
+          if (value != null) {
+            out.writeByte(month | basis.ordinal() << 4);
+            BinaryCodec.writeVarLong(out, value.valueCents());
+            BinaryCodec.writeInstantFrom(out, base, value.publishedAt());
+            writeSource(out, value.source(), sources);
+          }
+        }
       }
     }
   }
 
-  private static void writeSource(DataOutputStream out, String source, List<String> sources)
+  private static void writeSource(DataOutput out, String source, List<String> sources)
       throws IOException {
     if (source == null) {
       out.writeByte(0);
@@ -114,23 +117,27 @@ public final class FlowYearSerde implements Serde<FlowYear> {
     }
   }
 
-  private static void readValues(DataInputStream in, FlowYear year) throws IOException {
+  private static void readValues(DataInput in, FlowYear year) throws IOException {
     long base = yearStartSecond(year.year());
     List<String> sources = new ArrayList<>(2);
     for (int r = in.readShort(); r > 0; r--) {
       String reporter = in.readUTF();
       for (int i = in.readShort(); i > 0; i--) {
         int monthAndBasis = in.readUnsignedByte();
-        YearMonth period = YearMonth.of(year.year(), monthAndBasis & 0x0F);
-        FigureId id = new FigureId(period, Basis.values()[monthAndBasis >> 4]);
+        int month = monthAndBasis & 0x0F;
+        if (month < 1 || month > 12) {
+          throw new IOException("no month " + month + " in a flow year");
+        }
+        Basis basis = BASES[monthAndBasis >> 4];
         long value = BinaryCodec.readVarLong(in);
         Instant publishedAt = BinaryCodec.readInstantFrom(in, base);
-        year.putReported(reporter, id, new Reported(value, publishedAt, readSource(in, sources)));
+        Reported reported = new Reported(value, publishedAt, readSource(in, sources));
+        year.putReported(reporter, month, basis, reported);
       }
     }
   }
 
-  private static String readSource(DataInputStream in, List<String> sources) throws IOException {
+  private static String readSource(DataInput in, List<String> sources) throws IOException {
     int index = (int) BinaryCodec.readVarLong(in);
     if (index == 0) {
       return null;
@@ -142,7 +149,7 @@ public final class FlowYearSerde implements Serde<FlowYear> {
   }
 
   /** Format 1 (until 2026-11-30): fixed-width values, each source written out. */
-  private static void readFormat1Values(DataInputStream in, FlowYear year) throws IOException {
+  private static void readFormat1Values(DataInput in, FlowYear year) throws IOException {
     for (int r = in.readShort(); r > 0; r--) {
       String reporter = in.readUTF();
       for (int i = in.readShort(); i > 0; i--) {
@@ -160,7 +167,7 @@ public final class FlowYearSerde implements Serde<FlowYear> {
     return LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
   }
 
-  private static void writeAlerts(DataOutputStream out, FlowYear year) throws IOException {
+  private static void writeAlerts(DataOutput out, FlowYear year) throws IOException {
     out.writeShort(year.alertSubjects().size());
     for (String subject : year.alertSubjects()) {
       out.writeUTF(subject);
@@ -173,8 +180,8 @@ public final class FlowYearSerde implements Serde<FlowYear> {
   }
 
   static FlowYear read(byte[] bytes) {
-    PlainByteStreams.In bytesIn = new PlainByteStreams.In(bytes);
-    try (DataInputStream in = new DataInputStream(bytesIn)) {
+    ByteFields.Reader in = new ByteFields.Reader(bytes);
+    try {
       byte format = in.readByte();
       if (format != FORMAT && format != 1) {
         throw new IllegalStateException("unknown flow year format " + format);
@@ -188,7 +195,7 @@ public final class FlowYearSerde implements Serde<FlowYear> {
         readFormat1Values(in, year);
       }
       // the alerts, last in the record, are read when first looked at (FlowYear.StoredAlerts)
-      StoredAlerts alerts = new StoredAlerts(bytes, bytesIn.position());
+      StoredAlerts alerts = new StoredAlerts(bytes, in.position());
       if (in.readShort() > 0) {
         year.readAlertsLater(alerts);
       }
@@ -203,7 +210,8 @@ public final class FlowYearSerde implements Serde<FlowYear> {
 
     @Override
     public void readInto(FlowYear year) {
-      try (DataInputStream in = new DataInputStream(new PlainByteStreams.In(bytes, offset))) {
+      ByteFields.Reader in = new ByteFields.Reader(bytes, offset);
+      try {
         for (int s = in.readShort(); s > 0; s--) {
           SeriesKey series = year.flow().series(in.readUTF());
           for (int i = in.readShort(); i > 0; i--) {
@@ -215,12 +223,12 @@ public final class FlowYearSerde implements Serde<FlowYear> {
       }
     }
 
-    void writeTo(DataOutputStream out) throws IOException {
+    void writeTo(DataOutput out) throws IOException {
       out.write(bytes, offset, bytes.length - offset);
     }
   }
 
-  static void writeAlert(DataOutputStream out, Alert alert) throws IOException {
+  static void writeAlert(DataOutput out, Alert alert) throws IOException {
     out.writeUTF(alert.rule().name());
     BinaryCodec.writePeriod(out, alert.period());
     out.writeByte(alert.status().ordinal());
@@ -236,7 +244,7 @@ public final class FlowYearSerde implements Serde<FlowYear> {
     BinaryCodec.writeNullableUtf(out, alert.method());
   }
 
-  static Alert readAlert(DataInputStream in, SeriesKey series) throws IOException {
+  static Alert readAlert(DataInput in, SeriesKey series) throws IOException {
     var rule = Rules.named(in.readUTF());
     YearMonth period = BinaryCodec.readPeriod(in);
     AlertStatus status = AlertStatus.values()[in.readByte()];

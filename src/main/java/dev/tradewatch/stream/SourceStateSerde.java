@@ -4,8 +4,6 @@ import dev.tradewatch.domain.SourceState;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.series.SourceHistory.FirstPublication;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -32,8 +30,8 @@ public final class SourceStateSerde implements Serde<SourceState> {
   }
 
   static byte[] write(SourceState state) {
-    PlainByteStreams.Out buffer = new PlainByteStreams.Out(128);
-    try (DataOutputStream out = new DataOutputStream(buffer)) {
+    ByteFields.Writer out = new ByteFields.Writer(128);
+    try {
       out.writeByte(FORMAT);
       out.writeUTF(state.source().reporter());
       out.writeUTF(state.source().category());
@@ -52,11 +50,12 @@ public final class SourceStateSerde implements Serde<SourceState> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return buffer.toByteArray();
+    return out.toByteArray();
   }
 
   static SourceState read(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new PlainByteStreams.In(bytes))) {
+    ByteFields.Reader in = new ByteFields.Reader(bytes);
+    try {
       byte format = in.readByte();
       if (format != FORMAT) {
         throw new IllegalStateException("unknown source state format " + format);
