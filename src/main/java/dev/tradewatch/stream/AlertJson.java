@@ -1,11 +1,15 @@
 package dev.tradewatch.stream;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.Basis;
@@ -44,6 +48,10 @@ public final class AlertJson implements Serde<Alert> {
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
+  /** Reads numbers into a tree as written: 8.400 stays 8.400, 36000000 is not 3.6E+7. */
+  private static final ObjectReader TREE_READER =
+      JSON.readerFor(ObjectNode.class).without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+
   @Override
   public Serializer<Alert> serializer() {
     return (topic, alert) -> alert == null ? null : toBytes(alert);
@@ -54,52 +62,81 @@ public final class AlertJson implements Serde<Alert> {
     return (topic, bytes) -> bytes == null ? null : fromBytes(bytes);
   }
 
-  public static ObjectNode toNode(Alert alert) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("alertId", alert.alertId());
-    node.put("rule", alert.rule().name());
-    node.put("status", alert.status().name());
-    node.put("severity", alert.severity().wireName());
+  /**
+   * Writes {@code alert} as one JSON object: the one writer, for the topic and JSON lines directly
+   * and for the API through {@link #toNode}. Streamed, not built as a tree first: every alert
+   * change goes through it, with up to {@link Alert#MAX_EVIDENCE} evidence entries.
+   */
+  private static void write(JsonGenerator json, Alert alert) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("alertId", alert.alertId());
+    json.writeStringField("rule", alert.rule().name());
+    json.writeStringField("status", alert.status().name());
+    json.writeStringField("severity", alert.severity().wireName());
     boolean source = alert.series().isSource(); // an alert about a source has no pair, no numbers
-    node.put("exporter", source ? null : alert.series().exporter());
-    node.put("importer", source ? null : alert.series().importer());
-    node.put("category", alert.series().category());
-    node.put("reporter", alert.series().reporter());
-    node.put("period", alert.period().toString());
-    node.put("observedUsd", source ? null : Usd.toDollars(alert.observedCents()));
-    node.put("baselineUsd", source ? null : Usd.toDollars(alert.baselineCents()));
-    node.put("ratio", ratio(alert.ratio()));
-    node.put("message", alert.message());
-    node.put("detectedAt", alert.detectedAt().toString());
-    node.put("version", alert.version());
-    node.put("asOf", text(alert.asOf()));
-    node.put("firstFiredAsOf", text(alert.firstFiredAsOf()));
-    node.put("method", alert.method());
-    ArrayNode evidence = node.putArray("evidence");
+    json.writeStringField("exporter", source ? null : alert.series().exporter());
+    json.writeStringField("importer", source ? null : alert.series().importer());
+    json.writeStringField("category", alert.series().category());
+    json.writeStringField("reporter", alert.series().reporter());
+    json.writeStringField("period", IsoText.period(alert.period()));
+    writeNumberField(json, "observedUsd", source ? null : Usd.toDollars(alert.observedCents()));
+    writeNumberField(json, "baselineUsd", source ? null : Usd.toDollars(alert.baselineCents()));
+    writeNumberField(json, "ratio", ratio(alert.ratio()));
+    json.writeStringField("message", alert.message());
+    json.writeStringField("detectedAt", IsoText.instant(alert.detectedAt()));
+    json.writeNumberField("version", alert.version());
+    json.writeStringField("asOf", text(alert.asOf()));
+    json.writeStringField("firstFiredAsOf", text(alert.firstFiredAsOf()));
+    json.writeStringField("method", alert.method());
+    json.writeArrayFieldStart("evidence");
     for (Evidence entry : alert.evidence()) {
-      ObjectNode item = evidence.addObject();
-      item.put("period", entry.period().toString());
-      item.put("basis", entry.basis().wireName());
-      item.put("valueUsd", Usd.toDollars(entry.valueCents()));
-      item.put("known", entry.known().wireName());
+      json.writeStartObject();
+      json.writeStringField("period", IsoText.period(entry.period()));
+      json.writeStringField("basis", entry.basis().wireName());
+      json.writeNumberField("valueUsd", Usd.toDollars(entry.valueCents()));
+      json.writeStringField("known", entry.known().wireName());
       // evidence names its reporter only when a rule compares two series
-      item.put("reporter", entry.reporter() == null ? alert.series().reporter() : entry.reporter());
-      item.put("source", entry.source());
-      item.put("publishedAt", entry.publishedAt().toString());
+      json.writeStringField(
+          "reporter", entry.reporter() == null ? alert.series().reporter() : entry.reporter());
+      json.writeStringField("source", entry.source());
+      json.writeStringField("publishedAt", IsoText.instant(entry.publishedAt()));
+      json.writeEndObject();
     }
-    return node;
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
-  private static String text(Instant instant) {
-    return instant == null ? null : instant.toString();
+  private static void writeNumberField(JsonGenerator json, String name, BigDecimal value)
+      throws IOException {
+    if (value == null) {
+      json.writeNullField(name);
+    } else {
+      json.writeNumberField(name, value);
+    }
   }
 
-  public static byte[] toBytes(Alert alert) {
-    try {
-      return JSON.writeValueAsBytes(toNode(alert));
+  /** The alert as a JSON tree, for documents that hold alerts (the API's answers). */
+  public static ObjectNode toNode(Alert alert) {
+    try (TokenBuffer tokens = new TokenBuffer(JSON, false)) {
+      write(tokens, alert);
+      return TREE_READER.readValue(tokens.asParser(JSON));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : IsoText.instant(instant);
+  }
+
+  public static byte[] toBytes(Alert alert) {
+    ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
+    try (JsonGenerator json = JSON.getFactory().createGenerator(bytes)) {
+      write(json, alert);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   public static String toJson(Alert alert) {

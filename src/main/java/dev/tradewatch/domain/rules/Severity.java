@@ -11,8 +11,10 @@ public enum Severity {
   HIGH,
   CRITICAL;
 
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   public static Severity fromWireName(String name) {

@@ -14,9 +14,11 @@ public enum Provenance {
    */
   SPAN_AVERAGE;
 
+  private final String wireName = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
   /** The name on the wire: {@code reported}, {@code derived}, {@code span-average}. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return wireName;
   }
 
   public static Optional<Provenance> fromWireName(String name) {
