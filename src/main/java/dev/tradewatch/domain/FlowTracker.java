@@ -3,6 +3,7 @@ package dev.tradewatch.domain;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertKey;
 import dev.tradewatch.domain.alerts.AlertStatus;
+import dev.tradewatch.domain.figures.Basis;
 import dev.tradewatch.domain.figures.Figure;
 import dev.tradewatch.domain.figures.FlowKey;
 import dev.tradewatch.domain.figures.SeriesKey;
@@ -65,14 +66,19 @@ public final class FlowTracker {
     if (current != null && !incoming.supersedes(current)) {
       return new Applied(FigureOutcome.STALE, List.of());
     }
-    YearLedger before = flowYear.ledger(reporter);
+    int month = figure.period().getMonthValue();
+    // a month value after every value of the year changes nothing before it: nothing can be
+    // derived backwards from it, and no ytd span reaches past the last value (the usual figure)
+    boolean appendedMonth =
+        figure.basis() == Basis.MONTH && month > flowYear.lastReportedMonth(reporter);
+    YearLedger before = appendedMonth ? null : flowYear.ledger(reporter);
     flowYear.putReported(reporter, figure.id(), incoming);
     window.changed(year);
     // a value re-published unchanged is still evaluated: its publishedAt and source are evidence
     FigureOutcome outcome = current == null ? FigureOutcome.NEW : FigureOutcome.REVISION;
     Detector detector = detector(window, figure.series());
     // rules look only backwards: months before the ledger's first change evaluate as before
-    int fromMonth = before.firstDifference(detector.ledger(year));
+    int fromMonth = appendedMonth ? month : before.firstDifference(detector.ledger(year));
     if (fromMonth > 12) {
       return new Applied(outcome, List.of());
     }

@@ -150,6 +150,19 @@ public final class FlowYear {
     return reported.containsKey(reporter);
   }
 
+  /** The last month (1..12) with a value of {@code reporter}, month or ytd; 0 when none. */
+  public int lastReportedMonth(String reporter) {
+    ReporterValues values = reported.get(reporter);
+    if (values != null) {
+      for (int m = 12; m >= 1; m--) {
+        if (values.months[m] != null || values.ytds[m] != null) {
+          return m;
+        }
+      }
+    }
+    return 0;
+  }
+
   /** How many values {@code reporter} reported in this year. */
   public int reportedCount(String reporter) {
     ReporterValues values = reported.get(reporter);
