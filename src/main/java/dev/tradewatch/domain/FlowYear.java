@@ -93,7 +93,12 @@ public final class FlowYear {
 
   /** The store key of a flow's year, e.g. {@code TUR-AZE-defence-aerospace@2020}. */
   public static String storeKey(FlowKey flow, int year) {
-    return flow.id() + '@' + year;
+    return storeKey(flow.id(), year);
+  }
+
+  /** The same, from the flow's id ({@link FlowKey#id}) when the caller already has it. */
+  public static String storeKey(String flowId, int year) {
+    return flowId + '@' + year;
   }
 
   public String storeKey() {
@@ -118,13 +123,8 @@ public final class FlowYear {
   }
 
   public Reported reported(String reporter, FigureId id) {
-    return reported(reporter, id.period().getMonthValue(), id.basis());
-  }
-
-  /** The value {@code reporter} reported for {@code month} (1..12) on {@code basis}, or null. */
-  public Reported reported(String reporter, int month, Basis basis) {
     ReporterValues values = reported.get(reporter);
-    return values == null ? null : values.of(basis)[month];
+    return values == null ? null : values.of(id.basis())[id.period().getMonthValue()];
   }
 
   public void putReported(String reporter, FigureId id, Reported value) {
@@ -148,6 +148,15 @@ public final class FlowYear {
   /** Whether {@code reporter} reported any value in this year. */
   public boolean hasReported(String reporter) {
     return reported.containsKey(reporter);
+  }
+
+  /**
+   * {@code reporter}'s values of this year on {@code basis}, indexed by month (1..12; null where
+   * none): a copy.
+   */
+  public Reported[] reportedByMonth(String reporter, Basis basis) {
+    ReporterValues values = reported.get(reporter);
+    return values == null ? new Reported[13] : values.of(basis).clone();
   }
 
   /** The last month (1..12) with a value of {@code reporter}, month or ytd; 0 when none. */

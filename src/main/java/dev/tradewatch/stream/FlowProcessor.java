@@ -87,8 +87,9 @@ final class FlowProcessor implements Processor<String, Figure, String, Alert> {
   public void process(Record<String, Figure> record) {
     Figure figure = record.value();
     FlowKey flow = FlowKey.of(figure.series());
-    AbsentYears.Flow absent = absentYears.of(flow.id());
-    FlowWindow window = window(flow, absent);
+    String flowId = flow.id(); // built once: looked up below for up to five years
+    AbsentYears.Flow absent = absentYears.of(flowId);
+    FlowWindow window = window(flow, flowId, absent);
     Applied applied = tracker.apply(window, figure, clock.instant());
     metrics.figure(applied.outcome());
     metrics.processed(record.timestamp(), clock.millis());
@@ -144,8 +145,9 @@ final class FlowProcessor implements Processor<String, Figure, String, Alert> {
     }
     for (KeyValue<String, FlowYear> entry : batch) {
       FlowYear stored = entry.value;
-      AbsentYears.Flow absent = absentYears.of(stored.flow().id());
-      FlowWindow window = window(stored.flow(), absent);
+      String flowId = stored.flow().id();
+      AbsentYears.Flow absent = absentYears.of(flowId);
+      FlowWindow window = window(stored.flow(), flowId, absent);
       window.year(stored.year()); // the year re-evaluated: stored below only if it changed
       List<Alert> changes = tracker.reevaluateYear(window, stored.year(), clock.instant());
       write(window, absent);
@@ -170,14 +172,14 @@ final class FlowProcessor implements Processor<String, Figure, String, Alert> {
    * The years of {@code flow} as stored, read when first needed, except those {@code absent} knows
    * are missing.
    */
-  private FlowWindow window(FlowKey flow, AbsentYears.Flow absent) {
+  private FlowWindow window(FlowKey flow, String flowId, AbsentYears.Flow absent) {
     return new FlowWindow(
         flow,
         year -> {
           if (absent.isAbsent(year)) {
             return null;
           }
-          FlowYear found = store.get(FlowYear.storeKey(flow, year));
+          FlowYear found = store.get(FlowYear.storeKey(flowId, year));
           if (found == null) {
             absent.absent(year);
           }

@@ -87,9 +87,13 @@ public final class FlowYearSerde implements Serde<FlowYear> {
     for (String reporter : year.reporters()) {
       out.writeUTF(reporter);
       out.writeShort(year.reportedCount(reporter));
+      Reported[][] byBasis = new Reported[BASES.length][];
+      for (Basis basis : BASES) {
+        byBasis[basis.ordinal()] = year.reportedByMonth(reporter, basis);
+      }
       for (int month = 1; month <= 12; month++) { // period order, as FigureId sorts
         for (Basis basis : BASES) {
-          Reported value = year.reported(reporter, month, basis);
+          Reported value = byBasis[basis.ordinal()][month];
           if (value != null) {
             out.writeByte(month | basis.ordinal() << 4);
             BinaryCodec.writeVarLong(out, value.valueCents());
