@@ -31,7 +31,7 @@ class IsoTextProperties {
   Arbitrary<Instant> instants() {
     Arbitrary<Long> seconds =
         Arbitraries.oneOf(
-            Arbitraries.longs().between(-62_000_000_000L, 400_000_000_000L), // years -3 to 14,000
+            Arbitraries.longs().between(-62_000_000_000L, 400_000_000_000L), // years 5 to 14,600
             Arbitraries.longs().between(0, 4_102_444_800L)); // 1970 to 2100
     Arbitrary<Integer> nanos =
         Arbitraries.oneOf(
