@@ -40,7 +40,6 @@ public final class FlowYear {
   private static final class ReporterValues {
     private final Reported[] months = new Reported[13];
     private final Reported[] ytds = new Reported[13];
-    private int count;
     private YearLedger ledger;
 
     Reported[] of(Basis basis) {
@@ -137,11 +136,7 @@ public final class FlowYear {
   /** Stores {@code reporter}'s value for {@code month} (1..12) of this year on {@code basis}. */
   public void putReported(String reporter, int month, Basis basis, Reported value) {
     ReporterValues values = reported.computeIfAbsent(reporter, r -> new ReporterValues());
-    Reported[] ofBasis = values.of(basis);
-    if (ofBasis[month] == null) {
-      values.count++;
-    }
-    ofBasis[month] = value;
+    values.of(basis)[month] = value;
     values.ledger = null;
   }
 
@@ -170,12 +165,6 @@ public final class FlowYear {
       }
     }
     return 0;
-  }
-
-  /** How many values {@code reporter} reported in this year. */
-  public int reportedCount(String reporter) {
-    ReporterValues values = reported.get(reporter);
-    return values == null ? 0 : values.count;
   }
 
   /** A reporter's values of this year in period order (a copy; empty when none). */

@@ -4,7 +4,6 @@ import dev.tradewatch.domain.FlowYear;
 import dev.tradewatch.domain.alerts.Alert;
 import dev.tradewatch.domain.alerts.AlertStatus;
 import dev.tradewatch.domain.figures.Basis;
-import dev.tradewatch.domain.figures.FigureId;
 import dev.tradewatch.domain.figures.FlowKey;
 import dev.tradewatch.domain.figures.SeriesKey;
 import dev.tradewatch.domain.rules.Rules;
@@ -86,11 +85,15 @@ public final class FlowYearSerde implements Serde<FlowYear> {
     out.writeShort(year.reporters().size());
     for (String reporter : year.reporters()) {
       out.writeUTF(reporter);
-      out.writeShort(year.reportedCount(reporter));
       Reported[][] byBasis = new Reported[BASES.length][];
+      int count = 0;
       for (Basis basis : BASES) {
         byBasis[basis.ordinal()] = year.reportedByMonth(reporter, basis);
+        for (Reported value : byBasis[basis.ordinal()]) {
+          count += value == null ? 0 : 1;
+        }
       }
+      out.writeShort(count);
       for (int month = 1; month <= 12; month++) { // period order, as FigureId sorts
         for (Basis basis : BASES) {
           Reported value = byBasis[basis.ordinal()][month];
@@ -128,10 +131,7 @@ public final class FlowYearSerde implements Serde<FlowYear> {
       String reporter = in.readUTF();
       for (int i = in.readShort(); i > 0; i--) {
         int monthAndBasis = in.readUnsignedByte();
-        int month = monthAndBasis & 0x0F;
-        if (month < 1 || month > 12) {
-          throw new IOException("no month " + month + " in a flow year");
-        }
+        int month = readMonth(monthAndBasis & 0x0F);
         Basis basis = BASES[monthAndBasis >> 4];
         long value = BinaryCodec.readVarLong(in);
         Instant publishedAt = BinaryCodec.readInstantFrom(in, base);
@@ -139,6 +139,14 @@ public final class FlowYearSerde implements Serde<FlowYear> {
         year.putReported(reporter, month, basis, reported);
       }
     }
+  }
+
+  /** A stored month of the year, 1..12: anything else is a corrupt record. */
+  private static int readMonth(int month) throws IOException {
+    if (month < 1 || month > 12) {
+      throw new IOException("no month " + month + " in a flow year");
+    }
+    return month;
   }
 
   private static String readSource(DataInput in, List<String> sources) throws IOException {
@@ -157,12 +165,12 @@ public final class FlowYearSerde implements Serde<FlowYear> {
     for (int r = in.readShort(); r > 0; r--) {
       String reporter = in.readUTF();
       for (int i = in.readShort(); i > 0; i--) {
-        YearMonth period = YearMonth.of(year.year(), in.readByte());
-        FigureId id = new FigureId(period, BinaryCodec.readBasis(in));
+        int month = readMonth(in.readUnsignedByte());
+        Basis basis = BinaryCodec.readBasis(in);
         long value = in.readLong();
         Instant publishedAt = BinaryCodec.readInstant(in);
         String source = BinaryCodec.readNullableUtf(in);
-        year.putReported(reporter, id, new Reported(value, publishedAt, source));
+        year.putReported(reporter, month, basis, new Reported(value, publishedAt, source));
       }
     }
   }
